@@ -1,0 +1,171 @@
+// Handlers for the options page. Each one that changes policy checks the session token first
+// and syncs the rules before answering, so "saved" on the page means "enforced".
+import { listView } from '../shared/effective-policy';
+import { parseListText } from '../shared/list-text';
+import type { MessageRequest, MessageResponse } from '../shared/messages';
+import type { ListName, StoredEntry } from '../shared/policy-model';
+import { formatSiteEntry, parseSiteEntry } from '../shared/site-entry';
+import {
+  AdminError,
+  changePin,
+  closeSession,
+  pinSource,
+  requireSession,
+  setFirstPin,
+  unlock,
+} from './admin-session';
+import { readPolicy, updateSettings } from './policy-store';
+import { readEnforcement, syncRules } from './rule-sync';
+import { answerVisitRequest, listVisitRequests } from './visit-requests';
+
+const now = () => new Date().toISOString();
+
+async function applyAndEnforce(): Promise<void> {
+  const record = await syncRules();
+  if (record?.lastError) throw new AdminError(`Saved, but not enforced: ${record.lastError}`);
+}
+
+export async function adminStatus(): Promise<MessageResponse<'admin.status'>> {
+  return { pinSource: (await pinSource()).source };
+}
+
+export function adminSetFirstPin(body: MessageRequest<'admin.setFirstPin'>) {
+  return setFirstPin(body.pin, body.name);
+}
+
+export function adminUnlock(body: MessageRequest<'admin.unlock'>) {
+  return unlock(body.pin, body.name);
+}
+
+export async function adminLock(body: MessageRequest<'admin.lock'>) {
+  await closeSession(body.token);
+  return {};
+}
+
+export async function adminChangePin(body: MessageRequest<'admin.changePin'>) {
+  await requireSession(body.token);
+  await changePin(body.pin);
+  return {};
+}
+
+export async function adminGetState(
+  body: MessageRequest<'admin.getState'>,
+): Promise<MessageResponse<'admin.getState'>> {
+  await requireSession(body.token);
+  const [{ settings, managed }, enforcement, requests, pin] = await Promise.all([
+    readPolicy(),
+    readEnforcement(),
+    listVisitRequests(),
+    pinSource(),
+  ]);
+  const keyStage = managed.fields.keyStage
+    ? { value: managed.fields.keyStage, source: 'managed' as const }
+    : settings.keyStage
+      ? { value: settings.keyStage, source: 'local' as const }
+      : { value: 'ks1' as const, source: 'default' as const };
+  return {
+    keyStage,
+    lists: {
+      ks1: listView('ks1', settings, managed.fields),
+      ks2: listView('ks2', settings, managed.fields),
+      alwaysBlocked: listView('alwaysBlocked', settings, managed.fields),
+    },
+    managedErrors: managed.errors,
+    pinSource: pin.source,
+    enforcement: enforcement
+      ? {
+          ruleCount: enforcement.ruleCount,
+          appliedAt: enforcement.appliedAt,
+          policyHash: enforcement.policyHash,
+        }
+      : null,
+    requests,
+  };
+}
+
+export async function adminAddEntries(
+  body: MessageRequest<'admin.addEntries'>,
+): Promise<MessageResponse<'admin.addEntries'>> {
+  const { name } = await requireSession(body.token);
+  const parsed = parseListText(body.text);
+  const { managed } = await readPolicy();
+  const managedSites = new Set(managed.fields[body.list] ?? []);
+  const outcome = await updateSettings((settings) => {
+    const existing = new Set(settings.lists[body.list].map((entry) => entry.site));
+    const added: StoredEntry[] = [];
+    let duplicates = parsed.duplicates;
+    for (const entry of parsed.entries) {
+      const site = formatSiteEntry(entry);
+      if (existing.has(site) || managedSites.has(site)) {
+        duplicates++;
+        continue;
+      }
+      existing.add(site);
+      added.push({ site, source: 'local', addedBy: name, addedAt: now() });
+    }
+    const lists = { ...settings.lists, [body.list]: [...settings.lists[body.list], ...added] };
+    return { settings: { ...settings, lists }, result: { added: added.length, duplicates } };
+  });
+  if (outcome.added > 0) await applyAndEnforce();
+  return { ...outcome, errors: parsed.errors };
+}
+
+export async function adminRemoveEntry(body: MessageRequest<'admin.removeEntry'>) {
+  await requireSession(body.token);
+  const { managed } = await readPolicy();
+  if ((managed.fields[body.list] ?? []).includes(body.site)) {
+    throw new AdminError(
+      "This site comes from your school's managed policy and can only be removed in Google Admin.",
+    );
+  }
+  const removed = await updateSettings((settings) => {
+    const kept = settings.lists[body.list].filter((entry) => entry.site !== body.site);
+    const lists = { ...settings.lists, [body.list]: kept };
+    return {
+      settings: { ...settings, lists },
+      result: kept.length < settings.lists[body.list].length,
+    };
+  });
+  if (!removed) throw new AdminError(`'${body.site}' is not on this list.`);
+  await applyAndEnforce();
+  return {};
+}
+
+export async function adminSetKeyStage(body: MessageRequest<'admin.setKeyStage'>) {
+  await requireSession(body.token);
+  const { managed } = await readPolicy();
+  if (managed.fields.keyStage) {
+    throw new AdminError("The key stage is set by your school's managed policy.");
+  }
+  await updateSettings((settings) => ({
+    settings: { ...settings, keyStage: body.keyStage },
+    result: null,
+  }));
+  await applyAndEnforce();
+  return {};
+}
+
+export async function adminAnswerRequest(body: MessageRequest<'admin.answerRequest'>) {
+  const { name } = await requireSession(body.token);
+  if (body.decision === 'deny') {
+    await answerVisitRequest(body.id, 'denied', name);
+    return {};
+  }
+  const request = await answerVisitRequest(body.id, 'approved', name);
+  const host = new URL(request.url).hostname;
+  const parsed = parseSiteEntry(host);
+  if (!parsed.ok) throw new AdminError(`Can't approve: ${parsed.reason}`);
+  const { settings, managed } = await readPolicy();
+  const list: ListName = body.list ?? managed.fields.keyStage ?? settings.keyStage ?? 'ks1';
+  const site = formatSiteEntry(parsed.entry);
+  await updateSettings((current) => {
+    if (current.lists[list].some((entry) => entry.site === site)) {
+      return { settings: current, result: null };
+    }
+    const entry: StoredEntry = { site, source: 'approval', addedBy: name, addedAt: now() };
+    const lists = { ...current.lists, [list]: [...current.lists[list], entry] };
+    return { settings: { ...current, lists }, result: null };
+  });
+  await applyAndEnforce();
+  return {};
+}

@@ -1,0 +1,17 @@
+// The one place that reaches chrome.* directly: webextension-polyfill has no
+// declarativeNetRequest, so these calls are wrapped here and everything else uses `browser`.
+import type { DnrRule } from '../shared/dnr-types';
+
+export const dnr = {
+  getDynamicRules: (): Promise<chrome.declarativeNetRequest.Rule[]> =>
+    chrome.declarativeNetRequest.getDynamicRules(),
+  replaceDynamicRules: async (rules: readonly DnrRule[]): Promise<void> => {
+    const existing = await chrome.declarativeNetRequest.getDynamicRules();
+    // One call removes the old set and adds the new one, so Chrome swaps them atomically:
+    // there is no moment with neither set installed.
+    await chrome.declarativeNetRequest.updateDynamicRules({
+      removeRuleIds: existing.map((rule) => rule.id),
+      addRules: rules as chrome.declarativeNetRequest.Rule[],
+    });
+  },
+};

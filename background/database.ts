@@ -1,0 +1,18 @@
+// The extension's one IndexedDB database, and the only module that opens it. Records that must
+// survive the worker stopping and the browser restarting live here.
+import Dexie, { type EntityTable } from 'dexie';
+import type { VisitRequest } from '../shared/visit-request';
+
+export const DATABASE_NAME = 'safe-class';
+
+export class SafeClassDatabase extends Dexie {
+  visitRequests!: EntityTable<VisitRequest, 'id'>;
+
+  constructor(name = DATABASE_NAME) {
+    super(name);
+    // Version numbers only ever go up; each new version lists its full schema.
+    this.version(1).stores({ visitRequests: 'id, status, createdAt' });
+  }
+}
+
+export const database = new SafeClassDatabase();

@@ -1,0 +1,78 @@
+// The service worker's entry. Every listener is registered synchronously here, at the top
+// level, so Chrome can wake the worker for any of them; each waits on the one `ready` promise
+// before it touches policy. No state that matters lives in globals.
+import browser, { type Runtime } from 'webextension-polyfill';
+import {
+  adminAddEntries,
+  adminAnswerRequest,
+  adminChangePin,
+  adminGetState,
+  adminLock,
+  adminRemoveEntry,
+  adminSetFirstPin,
+  adminSetKeyStage,
+  adminStatus,
+  adminUnlock,
+} from './admin-handlers';
+import { createMessageRouter } from './message-router';
+import { BACKSTOP_FILTER, checkNavigation } from './navigation-backstop';
+import { refreshManagedState } from './policy-store';
+import { syncRules } from './rule-sync';
+import { LOCAL_KEYS } from './storage-keys';
+import { storeVisitRequest } from './visit-requests';
+
+/** Reads managed policy and makes sure the installed rules match the stored policy. */
+async function start(force: boolean): Promise<void> {
+  try {
+    await refreshManagedState();
+    await syncRules({ force });
+  } catch (error) {
+    // The last installed rules (or, on a fresh install, the static failsafe) stay in force.
+    console.error('Start-up failed; the previous rules stay in force.', error);
+  }
+}
+
+// Each wake checks the rules against storage; install and browser start force a reinstall
+// (an extension update resets nothing in DNR, but a changed compiler must replace old rules).
+let ready: Promise<void> = start(false);
+
+const whenReady = (work: () => Promise<unknown>) => {
+  ready = ready.then(work, work).then(() => undefined);
+  return ready;
+};
+
+browser.runtime.onInstalled.addListener(() => void whenReady(() => start(true)));
+browser.runtime.onStartup.addListener(() => void whenReady(() => start(true)));
+
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'managed') void whenReady(() => start(false));
+  else if (area === 'local' && LOCAL_KEYS.settings in changes) void whenReady(() => syncRules());
+});
+
+const onNavigation = (details: Parameters<typeof checkNavigation>[0]) =>
+  void ready.then(() => checkNavigation(details)).catch((error) => console.error(error));
+browser.webNavigation.onCommitted.addListener(onNavigation, BACKSTOP_FILTER);
+browser.webNavigation.onHistoryStateUpdated.addListener(onNavigation, BACKSTOP_FILTER);
+
+const route = createMessageRouter(
+  {
+    'admin.status': adminStatus,
+    'admin.setFirstPin': adminSetFirstPin,
+    'admin.unlock': adminUnlock,
+    'admin.lock': adminLock,
+    'admin.changePin': adminChangePin,
+    'admin.getState': adminGetState,
+    'admin.addEntries': adminAddEntries,
+    'admin.removeEntry': adminRemoveEntry,
+    'admin.setKeyStage': adminSetKeyStage,
+    'admin.answerRequest': adminAnswerRequest,
+    'pupil.askToVisit': async ({ url, reason }) => {
+      const request = await storeVisitRequest(url, reason);
+      return { id: request.id, storedOnDevice: true };
+    },
+  },
+  () => ready,
+);
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  route(message, sender),
+);

@@ -1,0 +1,46 @@
+// Folders are boundaries (see ../ARCHITECTURE rules): lint refuses an import that crosses one.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const noImport = (folders) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: folders.map((folder) => ({
+        group: [`**/${folder}/**`, `**/${folder}`],
+        message: `This folder may not import from ${folder}/: folders are boundaries.`,
+      })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.property.name='innerHTML']",
+          message: 'Text from the web is data: build DOM with textContent.',
+        },
+      ],
+    },
+  },
+  { files: ['content/**'], rules: noImport(['background', 'extension', 'options', 'hub']) },
+  { files: ['extension/**', 'options/**'], rules: noImport(['background', 'content', 'hub']) },
+  { files: ['background/**'], rules: noImport(['content', 'extension', 'options', 'hub']) },
+  {
+    files: ['shared/**'],
+    rules: {
+      ...noImport(['background', 'content', 'extension', 'options', 'hub']),
+      // shared/ is pure: no browser API may be reached from it.
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window'],
+    },
+  },
+);

@@ -1,0 +1,35 @@
+// What the block page was told: the DNR redirect (or the backstop) puts the key stage and the
+// reason in the query and the blocked address in the fragment, so the page renders without
+// asking the worker anything.
+import type { KeyStage } from '../../shared/policy-model';
+import type { BlockReason } from '../../shared/rule-compiler';
+
+export interface BlockDetails {
+  keyStage: KeyStage;
+  reason: BlockReason;
+  /** The address exactly as blocked, for requests. */
+  blockedUrl: string;
+  /** The same address decoded for people to read. */
+  displayUrl: string;
+  inFrame: boolean;
+}
+
+function readableUrl(raw: string): string {
+  try {
+    return decodeURI(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export function readBlockDetails(location: Location, inFrame: boolean): BlockDetails {
+  const query = new URLSearchParams(location.search);
+  return {
+    // No key stage in the address means the failsafe rules caught it: show the simplest page.
+    keyStage: query.get('ks') === 'ks2' ? 'ks2' : 'ks1',
+    reason: query.get('why') === 'always' ? 'always' : 'list',
+    blockedUrl: location.hash.slice(1),
+    displayUrl: readableUrl(location.hash.slice(1)),
+    inFrame,
+  };
+}

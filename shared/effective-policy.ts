@@ -1,0 +1,83 @@
+// The effective policy for a pupil right now: their key stage's list (or the starter list),
+// with always-blocked entries on top. Lessons and approvals join the allow side in later work.
+import type { ManagedFields } from './managed-policy';
+import {
+  STRICTEST_KEY_STAGE,
+  type KeyStage,
+  type ListName,
+  type Settings,
+  type StoredEntry,
+} from './policy-model';
+import { parseSiteEntry, type SiteEntry } from './site-entry';
+import { STARTER_LISTS } from './starter-lists';
+
+export interface EffectivePolicy {
+  keyStage: KeyStage;
+  keyStageSource: 'managed' | 'local' | 'default';
+  /** Sites the pupil may open, as parsed entries in canonical order. */
+  allow: SiteEntry[];
+  /** Sites blocked whatever any allow entry says. */
+  block: SiteEntry[];
+  /** True when the starter list stands in for an empty key stage list. */
+  usingStarter: boolean;
+}
+
+export interface ListView {
+  entries: StoredEntry[];
+  usingStarter: boolean;
+}
+
+/**
+ * One list as the admin sees it: managed entries first (locked), then local ones. A local entry
+ * that repeats a managed one is hidden so the list reads once. The starter list shows in place
+ * of an allow list that no source has filled.
+ */
+export function listView(list: ListName, settings: Settings, managed: ManagedFields): ListView {
+  const managedEntries: StoredEntry[] = (managed[list] ?? []).map((site) => ({
+    site,
+    source: 'managed',
+  }));
+  const seen = new Set(managedEntries.map((entry) => entry.site));
+  const local = settings.lists[list].filter((entry) => !seen.has(entry.site));
+  const entries = [...managedEntries, ...local];
+  if (entries.length === 0 && list !== 'alwaysBlocked') {
+    return {
+      entries: STARTER_LISTS[list].map((site) => ({ site, source: 'starter' })),
+      usingStarter: true,
+    };
+  }
+  return { entries, usingStarter: false };
+}
+
+function toEntries(entries: readonly StoredEntry[]): SiteEntry[] {
+  const parsed: SiteEntry[] = [];
+  for (const stored of entries) {
+    const result = parseSiteEntry(stored.site);
+    // Stored text was validated on the way in; anything unparseable now is skipped, which
+    // can only narrow an allow list.
+    if (result.ok) parsed.push(result.entry);
+  }
+  return parsed;
+}
+
+export function resolveKeyStage(
+  settings: Settings,
+  managed: ManagedFields,
+): Pick<EffectivePolicy, 'keyStage' | 'keyStageSource'> {
+  if (managed.keyStage) return { keyStage: managed.keyStage, keyStageSource: 'managed' };
+  if (settings.keyStage) return { keyStage: settings.keyStage, keyStageSource: 'local' };
+  return { keyStage: STRICTEST_KEY_STAGE, keyStageSource: 'default' };
+}
+
+export function buildEffectivePolicy(settings: Settings, managed: ManagedFields): EffectivePolicy {
+  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed);
+  const allowView = listView(keyStage, settings, managed);
+  const blockView = listView('alwaysBlocked', settings, managed);
+  return {
+    keyStage,
+    keyStageSource,
+    allow: toEntries(allowView.entries),
+    block: toEntries(blockView.entries),
+    usingStarter: allowView.usingStarter,
+  };
+}

@@ -1,0 +1,136 @@
+// Validation of the managed policy a school sets in Google Admin (chrome.storage.managed).
+// Each field is checked on its own: a wrong-typed field is rejected with a reason and its last
+// good value stays in force, while the other fields still apply.
+import { z } from 'zod';
+import { keyStageSchema, type KeyStage } from './policy-model';
+import { formatSiteEntry, parseSiteEntry } from './site-entry';
+import { isPinHash } from './pin-hash';
+
+/** The managed policy keys, as declared in public/managed_schema.json. */
+export const MANAGED_KEYS = [
+  'keyStage',
+  'ks1Sites',
+  'ks2Sites',
+  'alwaysBlockedSites',
+  'teacherPinHash',
+] as const;
+
+export const managedFieldsSchema = z.object({
+  keyStage: keyStageSchema.optional(),
+  ks1: z.array(z.string()).optional(),
+  ks2: z.array(z.string()).optional(),
+  alwaysBlocked: z.array(z.string()).optional(),
+  teacherPinHash: z.string().optional(),
+});
+/** Validated managed values; list entries are canonical site text. */
+export type ManagedFields = z.infer<typeof managedFieldsSchema>;
+
+export const managedStateSchema = z.object({
+  fields: managedFieldsSchema,
+  errors: z.array(z.string()),
+});
+export type ManagedState = z.infer<typeof managedStateSchema>;
+
+export const emptyManagedState = (): ManagedState => ({ fields: {}, errors: [] });
+
+const siteArray = z.array(z.string().max(2048)).max(200_000);
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'string' ? `'${value.slice(0, 40)}'` : `a ${typeof value}`;
+}
+
+function readSites(
+  key: string,
+  value: unknown,
+  errors: string[],
+): { ok: true; sites: string[] } | { ok: false } {
+  const parsed = siteArray.safeParse(value);
+  if (!parsed.success) {
+    errors.push(
+      `${key}: expected a list of web addresses, got ${describeType(value)}; kept the last good list`,
+    );
+    return { ok: false };
+  }
+  const sites: string[] = [];
+  const seen = new Set<string>();
+  parsed.data.forEach((text, index) => {
+    const result = parseSiteEntry(text);
+    if (!result.ok) {
+      errors.push(`${key} item ${index + 1}: ${result.reason}`);
+      return;
+    }
+    const site = formatSiteEntry(result.entry);
+    if (!seen.has(site)) {
+      seen.add(site);
+      sites.push(site);
+    }
+  });
+  return { ok: true, sites };
+}
+
+/**
+ * Merges a freshly read managed policy into the last good one.
+ * - An empty policy (`{}`) keeps every last good value: Chrome can report `{}` for a moment at
+ *   start-up before the real policy arrives, and dropping the lists then would open access.
+ * - A field that is absent from a non-empty policy was removed by the admin, so it is cleared.
+ * - A field with the wrong type is rejected with a reason and its last good value is kept.
+ */
+export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): ManagedState {
+  const errors: string[] = [];
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      fields: lastGood,
+      errors: ['managed policy is not an object; kept the last good policy'],
+    };
+  }
+  const record = raw as Record<string, unknown>;
+  if (Object.keys(record).length === 0) return { fields: lastGood, errors };
+
+  for (const key of Object.keys(record)) {
+    if (!(MANAGED_KEYS as readonly string[]).includes(key)) {
+      errors.push(`${key}: not a setting this extension knows; ignored`);
+    }
+  }
+
+  const fields: ManagedFields = {};
+
+  if ('keyStage' in record) {
+    const parsed = keyStageSchema.safeParse(record.keyStage);
+    if (parsed.success) fields.keyStage = parsed.data;
+    else {
+      errors.push(
+        `keyStage: expected 'ks1' or 'ks2', got ${describeType(record.keyStage)}; kept the last good value`,
+      );
+      if (lastGood.keyStage) fields.keyStage = lastGood.keyStage;
+    }
+  }
+
+  const lists = [
+    ['ks1Sites', 'ks1'],
+    ['ks2Sites', 'ks2'],
+    ['alwaysBlockedSites', 'alwaysBlocked'],
+  ] as const;
+  for (const [key, list] of lists) {
+    if (!(key in record)) continue;
+    const result = readSites(key, record[key], errors);
+    if (result.ok) fields[list] = result.sites;
+    else if (lastGood[list]) fields[list] = lastGood[list];
+  }
+
+  if ('teacherPinHash' in record) {
+    const value = record.teacherPinHash;
+    if (typeof value === 'string' && isPinHash(value)) fields.teacherPinHash = value;
+    else {
+      errors.push(
+        'teacherPinHash: not a PIN hash made by `npm run pin-hash`; kept the last good value',
+      );
+      if (lastGood.teacherPinHash) fields.teacherPinHash = lastGood.teacherPinHash;
+    }
+  }
+
+  return { fields, errors };
+}
+
+export type { KeyStage };

@@ -1,0 +1,143 @@
+// The one message protocol. Each name maps to who may send it and the request and response
+// shapes; the background validates every request with these schemas before acting on it.
+import { z } from 'zod';
+import {
+  keyStageSchema,
+  listNameSchema,
+  storedEntrySchema,
+  type ListName,
+  type StoredEntry,
+} from './policy-model';
+import { visitRequestSchema } from './visit-request';
+
+/**
+ * Senders, from most to least trusted. `options`: the extension's own options page, the only
+ * sender that may change policy. `pupil-page`: the extension's pupil pages (block page, popup).
+ * `content`: scripts in web pages, which may only report and query.
+ */
+export type SenderKind = 'options' | 'pupil-page' | 'content';
+
+const token = z.string().min(16).max(200);
+const pin = z
+  .string()
+  .regex(/^\d{4,12}$/, 'A PIN is 4 to 12 digits.')
+  .describe('teacher PIN');
+
+export const lineErrorSchema = z.object({
+  line: z.number().int(),
+  text: z.string(),
+  reason: z.string(),
+});
+
+const listViewSchema = z.object({
+  entries: z.array(storedEntrySchema),
+  /** True while no source has given entries for this list, so the built-in list is in force. */
+  usingStarter: z.boolean(),
+});
+
+export const adminStateSchema = z.object({
+  keyStage: z.object({
+    value: keyStageSchema,
+    source: z.enum(['managed', 'local', 'default']),
+  }),
+  lists: z.object({ ks1: listViewSchema, ks2: listViewSchema, alwaysBlocked: listViewSchema }),
+  managedErrors: z.array(z.string()),
+  pinSource: z.enum(['managed', 'local', 'none']),
+  enforcement: z
+    .object({ ruleCount: z.number(), appliedAt: z.string(), policyHash: z.string() })
+    .nullable(),
+  requests: z.array(visitRequestSchema),
+});
+export type AdminState = z.infer<typeof adminStateSchema>;
+
+const empty = z.object({});
+
+export const messageSpecs = {
+  'admin.status': {
+    senders: ['options'],
+    request: empty,
+    response: z.object({ pinSource: z.enum(['managed', 'local', 'none']) }),
+  },
+  'admin.setFirstPin': {
+    senders: ['options'],
+    request: z.object({ pin, name: z.string().trim().min(1).max(120) }),
+    response: z.object({ token, expiresAt: z.string() }),
+  },
+  'admin.unlock': {
+    senders: ['options'],
+    request: z.object({ pin: z.string().max(12), name: z.string().trim().min(1).max(120) }),
+    response: z.object({ token, expiresAt: z.string() }),
+  },
+  'admin.lock': { senders: ['options'], request: z.object({ token }), response: empty },
+  'admin.changePin': {
+    senders: ['options'],
+    request: z.object({ token, pin }),
+    response: empty,
+  },
+  'admin.getState': {
+    senders: ['options'],
+    request: z.object({ token }),
+    response: adminStateSchema,
+  },
+  'admin.addEntries': {
+    senders: ['options'],
+    request: z.object({ token, list: listNameSchema, text: z.string().max(5_000_000) }),
+    response: z.object({
+      added: z.number(),
+      duplicates: z.number(),
+      errors: z.array(lineErrorSchema),
+    }),
+  },
+  'admin.removeEntry': {
+    senders: ['options'],
+    request: z.object({ token, list: listNameSchema, site: z.string().max(2048) }),
+    response: empty,
+  },
+  'admin.setKeyStage': {
+    senders: ['options'],
+    request: z.object({ token, keyStage: keyStageSchema }),
+    response: empty,
+  },
+  'admin.answerRequest': {
+    senders: ['options'],
+    request: z.object({
+      token,
+      id: z.string().uuid(),
+      decision: z.enum(['approve', 'deny']),
+      list: listNameSchema.exclude(['alwaysBlocked']).optional(),
+    }),
+    response: empty,
+  },
+  'pupil.askToVisit': {
+    senders: ['pupil-page'],
+    request: z.object({ url: z.string().url().max(2048), reason: z.string().max(500) }),
+    response: z.object({ id: z.string(), storedOnDevice: z.boolean() }),
+  },
+} as const satisfies Record<
+  string,
+  { senders: readonly SenderKind[]; request: z.ZodType; response: z.ZodType }
+>;
+
+export type MessageName = keyof typeof messageSpecs;
+export type MessageRequest<N extends MessageName> = z.input<(typeof messageSpecs)[N]['request']>;
+export type MessageResponse<N extends MessageName> = z.output<(typeof messageSpecs)[N]['response']>;
+
+/** What travels over runtime.sendMessage. */
+export const envelopeSchema = z.object({ name: z.string().max(64), body: z.unknown() });
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** Builds a typed sender over any transport, so UI code never hand-writes an envelope. */
+export function createMessenger(transport: (envelope: unknown) => Promise<unknown>) {
+  return async function send<N extends MessageName>(
+    name: N,
+    body: MessageRequest<N>,
+  ): Promise<MessageResponse<N>> {
+    const reply = (await transport({ name, body })) as Reply<MessageResponse<N>> | undefined;
+    if (!reply) throw new Error('The extension did not answer. Try again in a moment.');
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.data;
+  };
+}
+
+export type { ListName, StoredEntry };

@@ -1,0 +1,18 @@
+// Every declarativeNetRequest priority the extension uses, in one place.
+// Chrome applies the matching rule with the highest priority, so the order here *is* the
+// policy: later issues slot image-search and SafeSearch rules above every allow rule, because
+// a modifyHeaders or redirect rule below a matching allow rule is ignored
+// (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#matching-algorithm).
+export const RULE_PRIORITY = {
+  /** Static ruleset shipped in the package: blocks every page until dynamic rules exist. */
+  failsafeBlock: 1,
+  /** Compiled default: anything not allowed goes to the block page for this key stage. */
+  defaultBlock: 2,
+  /** Key stage list, teacher approvals and lesson additions. */
+  allow: 100,
+  /** Always-blocked entries beat every allow rule. */
+  alwaysBlocked: 200,
+} as const;
+
+/** Static ruleset id in manifest.json. */
+export const FAILSAFE_RULESET_ID = 'failsafe';

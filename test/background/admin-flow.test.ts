@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extension';
+import {
+  adminAddEntries,
+  adminAnswerRequest,
+  adminGetState,
+  adminRemoveEntry,
+  adminSetFirstPin,
+  adminSetKeyStage,
+  adminUnlock,
+} from '../../background/admin-handlers';
+import { database } from '../../background/database';
+import { refreshManagedState } from '../../background/policy-store';
+import { storeVisitRequest } from '../../background/visit-requests';
+
+let dnr: FakeDnr;
+
+beforeEach(async () => {
+  dnr = installFakeExtension();
+  await database.visitRequests.clear();
+});
+
+const allowedDomains = () =>
+  dnr.rules.flatMap((rule) =>
+    rule.action.type === 'allow' ? (rule.condition.requestDomains ?? []) : [],
+  );
+
+describe('the options page flow in the worker', () => {
+  it('sets a first PIN, then unlocks only with that PIN', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    expect(token).toMatch(/^[0-9a-f]{48}$/);
+    await expect(adminSetFirstPin({ pin: '1111', name: 'Pupil' })).rejects.toThrow(
+      'A teacher PIN is already set.',
+    );
+    await expect(adminUnlock({ pin: '1357', name: 'Ms Khan' })).rejects.toThrow(
+      'That PIN is not right.',
+    );
+    await expect(adminUnlock({ pin: '2468', name: 'Ms Khan' })).resolves.toHaveProperty('token');
+  }, 20_000);
+
+  it('locks the PIN out after five wrong tries', async () => {
+    await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    for (let i = 0; i < 5; i++) {
+      await expect(adminUnlock({ pin: '0000', name: 'x' })).rejects.toThrow(
+        'That PIN is not right.',
+      );
+    }
+    await expect(adminUnlock({ pin: '2468', name: 'x' })).rejects.toThrow(/Too many wrong PINs/);
+  }, 30_000);
+
+  it('refuses every policy change without a live session', async () => {
+    const token = 'f'.repeat(48);
+    await expect(adminAddEntries({ token, list: 'ks1', text: 'bbc.co.uk' })).rejects.toThrow(
+      /session has ended/,
+    );
+    await expect(adminGetState({ token })).rejects.toThrow(/session has ended/);
+  });
+
+  it('keeps the valid lines of an import, reports the bad one, and enforces before answering', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    const result = await adminAddEntries({
+      token,
+      list: 'ks1',
+      text: 'topmarks.co.uk\nbbc co uk\nphonicsplay.co.uk\ntopmarks.co.uk',
+    });
+    expect(result.added).toBe(2);
+    expect(result.duplicates).toBe(1);
+    expect(result.errors).toEqual([
+      { line: 2, text: 'bbc co uk', reason: "'bbc co uk' is not a web address" },
+    ]);
+    expect(allowedDomains()).toEqual(['phonicsplay.co.uk', 'topmarks.co.uk']);
+
+    const state = await adminGetState({ token });
+    expect(state.lists.ks1.usingStarter).toBe(false);
+    expect(state.lists.ks1.entries[0]).toMatchObject({
+      site: 'topmarks.co.uk',
+      source: 'local',
+      addedBy: 'Ms Khan',
+    });
+    expect(state.enforcement?.ruleCount).toBe(dnr.rules.length);
+  }, 20_000);
+
+  it('locks managed entries and a managed key stage against local edits', async () => {
+    await fakeBrowser.storage.managed.set({ keyStage: 'ks2', ks2Sites: ['bbc.co.uk'] });
+    await refreshManagedState();
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    await expect(adminRemoveEntry({ token, list: 'ks2', site: 'bbc.co.uk' })).rejects.toThrow(
+      /managed policy/,
+    );
+    await expect(adminSetKeyStage({ token, keyStage: 'ks1' })).rejects.toThrow(/managed policy/);
+    expect((await adminGetState({ token })).keyStage).toEqual({ value: 'ks2', source: 'managed' });
+  }, 20_000);
+
+  it('turns an approved ask-to-visit request into a teacher approval entry', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Mr Jones' });
+    await adminSetKeyStage({ token, keyStage: 'ks2' });
+    const request = await storeVisitRequest('https://www.nasa.gov/moon?x=1', 'Space topic');
+    await adminAnswerRequest({ token, id: request.id, decision: 'approve' });
+    const state = await adminGetState({ token });
+    expect(state.lists.ks2.entries).toContainEqual(
+      expect.objectContaining({ site: 'www.nasa.gov', source: 'approval', addedBy: 'Mr Jones' }),
+    );
+    expect(state.requests[0]).toMatchObject({ status: 'approved', answeredBy: 'Mr Jones' });
+    expect(allowedDomains()).toContain('www.nasa.gov');
+  }, 20_000);
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { applyManagedPolicy, type ManagedFields } from '../../shared/managed-policy';
+import { hashPin } from '../../shared/pin-hash';
+
+const lastGood: ManagedFields = {
+  keyStage: 'ks2',
+  ks2: ['bbc.co.uk'],
+  alwaysBlocked: ['bad.example'],
+};
+
+describe('applyManagedPolicy', () => {
+  it('takes a well-formed policy and canonicalises its sites', () => {
+    const state = applyManagedPolicy(
+      { keyStage: 'ks1', ks1Sites: ['HTTPS://WWW.BBC.CO.UK/cbeebies/', 'topmarks.co.uk.'] },
+      {},
+    );
+    expect(state.errors).toEqual([]);
+    expect(state.fields).toEqual({
+      keyStage: 'ks1',
+      ks1: ['www.bbc.co.uk/cbeebies/', 'topmarks.co.uk'],
+    });
+  });
+
+  it('keeps every last good value when the policy reads as empty (start-up)', () => {
+    expect(applyManagedPolicy({}, lastGood)).toEqual({ fields: lastGood, errors: [] });
+  });
+
+  it('rejects a wrong-typed field on its own and keeps its last good value', () => {
+    const state = applyManagedPolicy(
+      { keyStage: 'ks3', ks2Sites: 'bbc.co.uk', alwaysBlockedSites: ['worse.example'] },
+      lastGood,
+    );
+    expect(state.fields).toEqual({
+      keyStage: 'ks2',
+      ks2: ['bbc.co.uk'],
+      alwaysBlocked: ['worse.example'],
+    });
+    expect(state.errors).toEqual([
+      "keyStage: expected 'ks1' or 'ks2', got 'ks3'; kept the last good value",
+      "ks2Sites: expected a list of web addresses, got 'bbc.co.uk'; kept the last good list",
+    ]);
+  });
+
+  it('drops bad items with their position and keeps the good ones', () => {
+    const state = applyManagedPolicy({ ks1Sites: ['bbc.co.uk', 'bbc co uk', 7] }, {});
+    expect(state.fields.ks1).toBeUndefined();
+    expect(state.errors[0]).toMatch(/^ks1Sites: expected a list of web addresses/);
+    const mixed = applyManagedPolicy({ ks1Sites: ['bbc.co.uk', 'bbc co uk'] }, {});
+    expect(mixed.fields.ks1).toEqual(['bbc.co.uk']);
+    expect(mixed.errors).toEqual(["ks1Sites item 2: 'bbc co uk' is not a web address"]);
+  });
+
+  it('clears a field the admin removed from a non-empty policy', () => {
+    const state = applyManagedPolicy({ keyStage: 'ks2' }, lastGood);
+    expect(state.fields).toEqual({ keyStage: 'ks2' });
+  });
+
+  it('names unknown settings so a typo in Google Admin is visible', () => {
+    const state = applyManagedPolicy({ keystage: 'ks2' }, {});
+    expect(state.errors).toEqual(['keystage: not a setting this extension knows; ignored']);
+  });
+
+  it('accepts only a real PIN hash, never a PIN', async () => {
+    const hash = await hashPin('4321', 1_000);
+    expect(applyManagedPolicy({ teacherPinHash: hash }, {}).fields.teacherPinHash).toBe(hash);
+    const plain = applyManagedPolicy({ teacherPinHash: '4321' }, { teacherPinHash: hash });
+    expect(plain.fields.teacherPinHash).toBe(hash);
+    expect(plain.errors[0]).toMatch(/^teacherPinHash: not a PIN hash/);
+  });
+
+  it('treats a non-object policy as unreadable and keeps the last good one', () => {
+    expect(applyManagedPolicy('ks2', lastGood).fields).toEqual(lastGood);
+  });
+});
