@@ -7,9 +7,9 @@ import {
   type MessageName,
   type MessageRequest,
   type MessageResponse,
-  type Reply,
   type SenderKind,
 } from '../shared/messages';
+import type { Reply } from '../shared/messenger';
 
 export type Handlers = {
   [N in MessageName]: (body: MessageRequest<N>) => Promise<MessageResponse<N>>;

@@ -1,0 +1,88 @@
+// The managed policy given the way a school gives it: a Chromium policy file holding the same
+// JSON an admin types into Google Admin's "Policy for extensions" box.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expectBlocked, readEnforcement } from './support/extension';
+import { expect, test } from './support/test';
+
+const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+const POLICY_FILE = path.join(POLICY_DIR, 'safe-class-e2e.json');
+const EXTENSION_ID = 'jfihchfhddpjfhemlalhlcmdfnilofie';
+
+test.beforeAll(async () => {
+  // Writing machine policy needs root, which CI has. Fail loudly rather than skip: a skipped
+  // test here would hide that the managed path was never proven.
+  await mkdir(POLICY_DIR, { recursive: true });
+  await writeFile(
+    POLICY_FILE,
+    JSON.stringify({
+      '3rdparty': {
+        extensions: {
+          [EXTENSION_ID]: {
+            keyStage: 'ks2',
+            ks2Sites: ['bbc.co.uk', 'bbc co uk', 'https://scratch.mit.edu/projects/'],
+            alwaysBlockedSites: ['https://www.bbc.co.uk/sport/'],
+            teacherPinHash: '1234',
+          },
+        },
+      },
+    }),
+  );
+});
+
+test.afterAll(async () => {
+  await rm(POLICY_FILE, { force: true });
+});
+
+test('managed policy from a Chromium policy file sets the key stage and lists, and bad fields are reported', async ({
+  launched,
+  server,
+}) => {
+  expect(launched.extensionId).toBe(EXTENSION_ID);
+  await expect.poll(async () => (await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
+
+  const page = await launched.context.newPage();
+  await page.goto('https://www.bbc.co.uk/newsround/');
+  await expect(page.locator('#fixture')).toHaveText('www.bbc.co.uk /newsround/');
+  await page.goto('https://scratch.mit.edu/projects/123');
+  await expect(page.locator('#fixture')).toHaveText('scratch.mit.edu /projects/123');
+
+  await page.goto('https://www.bbc.co.uk/sport/');
+  await expectBlocked(page, 'https://www.bbc.co.uk/sport/', 'ks2');
+  await page.goto('https://scratch.mit.edu/explore');
+  await expectBlocked(page, 'https://scratch.mit.edu/explore', 'ks2');
+  expect(server.requestsTo((r) => r.path.startsWith('/sport') || r.path === '/explore')).toEqual(
+    [],
+  );
+
+  const managed = await launched.worker.evaluate(async () => {
+    const stored = await chrome.storage.local.get('managedState');
+    return stored.managedState as { errors: string[]; fields: Record<string, unknown> };
+  });
+  expect(managed.errors).toEqual([
+    "ks2Sites item 2: 'bbc co uk' is not a web address",
+    'teacherPinHash: not a PIN hash made by `npm run pin-hash`; kept the last good value',
+  ]);
+  expect(managed.fields.keyStage).toBe('ks2');
+  expect(managed.fields.teacherPinHash).toBeUndefined();
+});
+
+test('a local key stage cannot override the managed one', async ({ launched }) => {
+  await expect.poll(async () => (await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
+  await launched.worker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({
+      settings: {
+        ...(settings as object),
+        schemaVersion: 1,
+        keyStage: 'ks1',
+        lists: { ks1: [], ks2: [], alwaysBlocked: [] },
+        pinHash: null,
+      },
+    });
+  });
+  const page = await launched.context.newPage();
+  await page.goto('https://www.bbc.co.uk/newsround/');
+  await expect(page.locator('#fixture')).toHaveText('www.bbc.co.uk /newsround/');
+  expect((await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
+});
