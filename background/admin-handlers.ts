@@ -16,7 +16,7 @@ import {
 } from './admin-session';
 import { readPolicy, updateSettings } from './policy-store';
 import { readEnforcement, syncRules } from './rule-sync';
-import { answerVisitRequest, listVisitRequests } from './visit-requests';
+import { answerVisitRequest, findVisitRequest, listVisitRequests } from './visit-requests';
 
 const now = () => new Date().toISOString();
 
@@ -151,9 +151,8 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
     await answerVisitRequest(body.id, 'denied', name);
     return {};
   }
-  const request = await answerVisitRequest(body.id, 'approved', name);
-  const host = new URL(request.url).hostname;
-  const parsed = parseSiteEntry(host);
+  const request = await findVisitRequest(body.id);
+  const parsed = parseSiteEntry(new URL(request.url).hostname);
   if (!parsed.ok) throw new AdminError(`Can't approve: ${parsed.reason}`);
   const { settings, managed } = await readPolicy();
   const list: ListName = body.list ?? managed.fields.keyStage ?? settings.keyStage ?? 'ks1';
@@ -167,5 +166,7 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
     return { settings: { ...current, lists }, result: null };
   });
   await applyAndEnforce();
+  // Marked approved only once the site is enforced, so "approved" never means "not yet".
+  await answerVisitRequest(body.id, 'approved', name);
   return {};
 }

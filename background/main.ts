@@ -37,7 +37,10 @@ async function start(force: boolean): Promise<void> {
 let ready: Promise<void> = start(false);
 
 const whenReady = (work: () => Promise<unknown>) => {
-  ready = ready.then(work, work).then(() => undefined);
+  ready = ready
+    .catch(() => undefined)
+    .then(work)
+    .then(() => undefined);
   return ready;
 };
 

@@ -19,13 +19,18 @@ export async function listVisitRequests(): Promise<VisitRequest[]> {
   return database.visitRequests.orderBy('createdAt').reverse().limit(200).toArray();
 }
 
+export async function findVisitRequest(id: string): Promise<VisitRequest> {
+  const request = await database.visitRequests.get(id);
+  if (!request) throw new Error('That request no longer exists.');
+  return request;
+}
+
 export async function answerVisitRequest(
   id: string,
   status: 'approved' | 'denied',
   answeredBy: string,
 ): Promise<VisitRequest> {
-  const request = await database.visitRequests.get(id);
-  if (!request) throw new Error('That request no longer exists.');
+  const request = await findVisitRequest(id);
   const answered = { ...request, status, answeredBy, answeredAt: new Date().toISOString() };
   await database.visitRequests.put(answered);
   return answered;

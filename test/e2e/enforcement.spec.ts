@@ -233,3 +233,21 @@ test('blocking holds while the service worker is stopped, and no request leaks',
   await expect(page.locator('#fixture')).toHaveText('www.topmarks.co.uk /');
   expect(server.requestsTo('cold.example')).toEqual([]);
 });
+
+test('a same-page history change cannot walk a KS1 path entry onto another path', async ({
+  launched,
+  server,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks1', ks1: ['https://www.bbc.co.uk/cbeebies/'] });
+  server.route('www.bbc.co.uk', '/cbeebies/app', {
+    body: html(
+      'App',
+      `<button id="spa" onclick="history.pushState({}, '', '/news/world')">news</button>`,
+    ),
+  });
+  const page = await launched.context.newPage();
+  await page.goto('https://www.bbc.co.uk/cbeebies/app');
+  await page.click('#spa');
+  await expectBlocked(page, 'https://www.bbc.co.uk/news/world', 'ks1');
+  expect(server.requestsTo((r) => r.path.startsWith('/news'))).toEqual([]);
+});
