@@ -1,6 +1,7 @@
 // Handlers for the options page. Each one that changes policy checks the session token first
 // and syncs the rules before answering, so "saved" on the page means "enforced".
-import { listView } from '../shared/effective-policy';
+import { buildEffectivePolicy, listView } from '../shared/effective-policy';
+import { createUrlJudge } from '../shared/url-verdict';
 import { parseListText } from '../shared/list-text';
 import type { MessageRequest, MessageResponse } from '../shared/messages';
 import type { ListName, StoredEntry } from '../shared/policy-model';
@@ -44,7 +45,7 @@ export async function adminLock(body: MessageRequest<'admin.lock'>) {
 
 export async function adminChangePin(body: MessageRequest<'admin.changePin'>) {
   await requireSession(body.token);
-  await changePin(body.pin);
+  await changePin(body.currentPin, body.pin);
   return {};
 }
 
@@ -77,6 +78,7 @@ export async function adminGetState(
           ruleCount: enforcement.ruleCount,
           appliedAt: enforcement.appliedAt,
           policyHash: enforcement.policyHash,
+          lastError: enforcement.lastError,
         }
       : null,
     requests,
@@ -148,15 +150,27 @@ export async function adminSetKeyStage(body: MessageRequest<'admin.setKeyStage'>
 export async function adminAnswerRequest(body: MessageRequest<'admin.answerRequest'>) {
   const { name } = await requireSession(body.token);
   if (body.decision === 'deny') {
+    const request = await findVisitRequest(body.id);
+    if (request.status !== 'pending') {
+      throw new AdminError('This request has already been answered.');
+    }
     await answerVisitRequest(body.id, 'denied', name);
     return {};
   }
   const request = await findVisitRequest(body.id);
-  const parsed = parseSiteEntry(new URL(request.url).hostname);
+  if (request.status !== 'pending') throw new AdminError('This request has already been answered.');
+  // The exact host the pupil asked for, not every subdomain beside it.
+  const parsed = parseSiteEntry(`=${new URL(request.url).hostname}`);
   if (!parsed.ok) throw new AdminError(`Can't approve: ${parsed.reason}`);
   const { settings, managed } = await readPolicy();
   const list: ListName = body.list ?? managed.fields.keyStage ?? settings.keyStage ?? 'ks1';
   const site = formatSiteEntry(parsed.entry);
+  const blocked = createUrlJudge(buildEffectivePolicy(settings, managed.fields))(request.url);
+  if (!blocked.allowed && blocked.reason === 'always') {
+    throw new AdminError(
+      "This site is on the always-blocked list, so it can't be allowed for a pupil. Remove it there first if the school agrees.",
+    );
+  }
   await updateSettings((current) => {
     if (current.lists[list].some((entry) => entry.site === site)) {
       return { settings: current, result: null };

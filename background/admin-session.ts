@@ -51,12 +51,18 @@ async function openSession(name: string) {
   return { token, expiresAt: new Date(expiresAt).toISOString() };
 }
 
-/** Returns who is acting, or throws when the token is unknown or expired. */
+/**
+ * Returns who is acting, or throws when the token is unknown or expired. Each use extends the
+ * session, so a teacher mid-edit isn't locked out; an idle page locks after SESSION_MINUTES.
+ */
 export async function requireSession(token: string): Promise<{ name: string }> {
-  const session = (await readSessions())[token];
+  const sessions = await readSessions();
+  const session = sessions[token];
   if (!session || session.expiresAt < Date.now()) {
     throw new AdminError('Your session has ended. Enter the teacher PIN again.');
   }
+  sessions[token] = { ...session, expiresAt: Date.now() + SESSION_MINUTES * 60_000 };
+  await browser.storage.session.set({ [SESSION_KEYS.adminSessions]: sessions });
   return { name: session.name };
 }
 
@@ -102,13 +108,17 @@ export function setFirstPin(pin: string, name: string) {
   });
 }
 
-export function changePin(pin: string) {
+/** Needs the current PIN too, so an unlocked page left open can't be used to take over. */
+export function changePin(currentPin: string, pin: string) {
   return runSerially(async () => {
-    const { source } = await pinSource();
+    const { source, hash } = await pinSource();
     if (source === 'managed') {
       throw new AdminError(
         "The PIN is set by your school's managed policy: change it in Google Admin.",
       );
+    }
+    if (!hash || !(await verifyPin(currentPin, hash))) {
+      throw new AdminError('The current PIN is not right.');
     }
     const settings = await readSettings();
     await writeSettings({ ...settings, pinHash: await hashPin(pin) });

@@ -2,6 +2,8 @@
 import type { VisitRequest } from '../shared/visit-request';
 import { database } from './database';
 
+const ANSWERED_SHOWN = 100;
+
 export async function storeVisitRequest(url: string, reason: string): Promise<VisitRequest> {
   const request: VisitRequest = {
     id: crypto.randomUUID(),
@@ -15,8 +17,19 @@ export async function storeVisitRequest(url: string, reason: string): Promise<Vi
   return request;
 }
 
+/** Every pending request (none may drop out of sight), then the most recent answered ones. */
 export async function listVisitRequests(): Promise<VisitRequest[]> {
-  return database.visitRequests.orderBy('createdAt').reverse().limit(200).toArray();
+  const pending = await database.visitRequests
+    .where('status')
+    .equals('pending')
+    .sortBy('createdAt');
+  const answered = await database.visitRequests
+    .orderBy('createdAt')
+    .reverse()
+    .filter((request) => request.status !== 'pending')
+    .limit(ANSWERED_SHOWN)
+    .toArray();
+  return [...pending.reverse(), ...answered];
 }
 
 export async function findVisitRequest(id: string): Promise<VisitRequest> {

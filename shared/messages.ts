@@ -44,7 +44,13 @@ export const adminStateSchema = z.object({
   managedErrors: z.array(z.string()),
   pinSource: z.enum(['managed', 'local', 'none']),
   enforcement: z
-    .object({ ruleCount: z.number(), appliedAt: z.string(), policyHash: z.string() })
+    .object({
+      ruleCount: z.number(),
+      appliedAt: z.string(),
+      policyHash: z.string(),
+      /** Why the newest policy is not installed (the previous rules stay in force). */
+      lastError: z.string().nullable(),
+    })
     .nullable(),
   requests: z.array(visitRequestSchema),
 });
@@ -71,7 +77,7 @@ export const messageSpecs = {
   'admin.lock': { senders: ['options'], request: z.object({ token }), response: empty },
   'admin.changePin': {
     senders: ['options'],
-    request: z.object({ token, pin }),
+    request: z.object({ token, currentPin: z.string().max(12), pin }),
     response: empty,
   },
   'admin.getState': {

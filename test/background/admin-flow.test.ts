@@ -3,6 +3,7 @@ import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extensio
 import {
   adminAddEntries,
   adminAnswerRequest,
+  adminChangePin,
   adminGetState,
   adminRemoveEntry,
   adminSetFirstPin,
@@ -97,10 +98,33 @@ describe('the options page flow in the worker', () => {
     const request = await storeVisitRequest('https://www.nasa.gov/moon?x=1', 'Space topic');
     await adminAnswerRequest({ token, id: request.id, decision: 'approve' });
     const state = await adminGetState({ token });
+    // The exact host asked for, not every subdomain beside it.
     expect(state.lists.ks2.entries).toContainEqual(
-      expect.objectContaining({ site: 'www.nasa.gov', source: 'approval', addedBy: 'Mr Jones' }),
+      expect.objectContaining({ site: '=www.nasa.gov', source: 'approval', addedBy: 'Mr Jones' }),
     );
     expect(state.requests[0]).toMatchObject({ status: 'approved', answeredBy: 'Mr Jones' });
-    expect(allowedDomains()).toContain('www.nasa.gov');
+    expect(dnr.rules.map((rule) => rule.condition.urlFilter)).toContain('|https://www.nasa.gov^');
+    await expect(adminAnswerRequest({ token, id: request.id, decision: 'deny' })).rejects.toThrow(
+      'This request has already been answered.',
+    );
+  }, 20_000);
+
+  it('refuses to approve a site on the always-blocked list, and leaves the request pending', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Mr Jones' });
+    await adminAddEntries({ token, list: 'alwaysBlocked', text: 'games.example' });
+    const request = await storeVisitRequest('https://play.games.example/', '');
+    await expect(
+      adminAnswerRequest({ token, id: request.id, decision: 'approve' }),
+    ).rejects.toThrow(/always-blocked list/);
+    expect((await adminGetState({ token })).requests[0]?.status).toBe('pending');
+  }, 20_000);
+
+  it('changes the PIN only with the current PIN', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    await expect(adminChangePin({ token, currentPin: '1111', pin: '9999' })).rejects.toThrow(
+      'The current PIN is not right.',
+    );
+    await adminChangePin({ token, currentPin: '2468', pin: '9999' });
+    await expect(adminUnlock({ pin: '9999', name: 'Ms Khan' })).resolves.toHaveProperty('token');
   }, 20_000);
 });

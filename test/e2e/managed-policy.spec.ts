@@ -86,3 +86,30 @@ test('a local key stage cannot override the managed one', async ({ launched }) =
   await expect(page.locator('#fixture')).toHaveText('www.bbc.co.uk /newsround/');
   expect((await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
 });
+
+test('the options page shows managed entries locked, the key stage fixed and the policy problems', async ({
+  launched,
+}) => {
+  await expect.poll(async () => (await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
+  const page = await launched.context.newPage();
+  await page.goto(`chrome-extension://${launched.extensionId}/options/index.html`);
+  // The managed PIN hash was refused, so the device has no PIN yet and asks for a first one.
+  await page.getByLabel('Your name').fill('Ms Khan');
+  await page.getByLabel('PIN', { exact: true }).fill('4826');
+  await page.getByLabel('Confirm PIN').fill('4826');
+  await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
+  await expect(page.getByText('Signed in as Ms Khan')).toBeVisible();
+
+  await expect(page.getByText("Set by your school's managed policy")).toBeVisible();
+  for (const radio of await page.getByRole('radio').all()) await expect(radio).toBeDisabled();
+
+  const problems = page.getByRole('region', { name: "Problems in your school's managed policy" });
+  await expect(problems).toContainText("ks2Sites item 2: 'bbc co uk' is not a web address");
+  await expect(problems).toContainText('teacherPinHash: not a PIN hash');
+
+  const ks2 = page.getByRole('tabpanel', { name: /KS2 sites/ });
+  const row = ks2.getByRole('row', { name: /^bbc\.co\.uk/ });
+  await expect(row).toContainText('Managed by school');
+  await expect(row).toContainText('Locked: change in Google Admin');
+  await expect(row.getByRole('button', { name: 'Remove' })).toHaveCount(0);
+});

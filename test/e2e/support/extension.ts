@@ -6,12 +6,12 @@ import { emptySettings, type Settings, type StoredEntry } from '../../../shared/
 
 export interface PolicyLists {
   keyStage?: Settings['keyStage'];
-  ks1?: string[];
-  ks2?: string[];
-  alwaysBlocked?: string[];
+  ks1?: readonly string[];
+  ks2?: readonly string[];
+  alwaysBlocked?: readonly string[];
 }
 
-const local = (sites: string[] = []): StoredEntry[] =>
+const local = (sites: readonly string[] = []): StoredEntry[] =>
   sites.map((site) => ({
     site,
     source: 'local',

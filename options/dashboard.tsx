@@ -1,0 +1,59 @@
+// The unlocked settings: who is signed in, what is in force, and every list and request.
+import { useEffect, useRef } from 'preact/hooks';
+import { ActionButton } from './action-button';
+import { ChangePinForm } from './change-pin-form';
+import { EnforcementStatus } from './enforcement-status';
+import { t } from './i18n';
+import { KeyStagePicker } from './key-stage-picker';
+import { ListTabs } from './list-tabs';
+import { ManagedProblems } from './managed-problems';
+import { RequestsSection } from './requests-section';
+import { adminState, call, endSession, session, stateError, track } from './session';
+
+async function lock() {
+  // Even if the background can't be reached, the page forgets the token: locked is locked.
+  await track(() => call('admin.lock', {})).catch(() => undefined);
+  endSession({ text: t('options_locked_notice'), tone: 'status' });
+}
+
+export function Dashboard() {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const state = adminState.value;
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  return (
+    <>
+      <header class="top">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            {t('options_page_title')}
+          </h1>
+          <p class="signed-in">{t('options_signed_in', session.value?.name ?? '')}</p>
+        </div>
+        <ActionButton onPress={() => void lock()}>{t('options_lock')}</ActionButton>
+      </header>
+      <main class="settings">
+        {stateError.value ? (
+          <p class="error" role="alert">
+            {stateError.value}
+          </p>
+        ) : null}
+        {state ? (
+          <>
+            <EnforcementStatus enforcement={state.enforcement} />
+            <ManagedProblems errors={state.managedErrors} />
+            <KeyStagePicker keyStage={state.keyStage} />
+            <ListTabs state={state} />
+            <RequestsSection requests={state.requests} />
+            {state.pinSource === 'local' ? <ChangePinForm /> : null}
+          </>
+        ) : (
+          <p role="status">{t('options_loading')}</p>
+        )}
+      </main>
+    </>
+  );
+}
