@@ -1,0 +1,80 @@
+// The block page as a pupil meets it: readable without the worker, usable by keyboard alone,
+// and free of accessibility violations in every state it can show.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { html } from './support/fixture-server';
+import { applyPolicy, expectBlocked } from './support/extension';
+import { stopExtensionWorkers } from './support/launch';
+import { expect, test } from './support/test';
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+}
+
+test('KS1 block page: pictures, large buttons, no violations, and Go back returns', async ({
+  launched,
+  server,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks1', ks1: ['www.topmarks.co.uk'] });
+  server.route('www.topmarks.co.uk', '/start', {
+    body: html('Start', '<a id="out" href="https://elsewhere.example/">out</a>'),
+  });
+  const page = await launched.context.newPage();
+  await page.goto('https://www.topmarks.co.uk/start');
+  await page.click('#out');
+  await expectBlocked(page, 'https://elsewhere.example/', 'ks1');
+  await expectNoAxeViolations(page);
+
+  // Large targets: at least 64 CSS pixels high for small hands.
+  for (const name of ['Go back', 'Ask my teacher']) {
+    const box = await page.getByRole('button', { name }).boundingBox();
+    expect(box?.height).toBeGreaterThanOrEqual(64);
+  }
+
+  await page.getByRole('button', { name: 'Ask my teacher' }).click();
+  await expect(page.getByRole('status')).toHaveText('Put your hand up. Your teacher will help.');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: 'Go back' }).click();
+  await expect(page).toHaveURL('https://www.topmarks.co.uk/start');
+});
+
+test('KS2 block page works by keyboard alone and passes axe in each state', async ({
+  launched,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks2', ks2: ['www.topmarks.co.uk'] });
+  const page = await launched.context.newPage();
+  await page.goto('https://www.youtube.com/watch?v=abc');
+  await expectBlocked(page, 'https://www.youtube.com/watch?v=abc', 'ks2');
+  await expectNoAxeViolations(page);
+
+  // Go back, then Ask to visit, in tab order.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Go back' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Ask to visit' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Why do you need this site?').focus();
+  await page.keyboard.type('A video for our Viking project');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Send request' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('saved on this Chromebook');
+  await expectNoAxeViolations(page);
+});
+
+test('the block page renders while the worker is stopped, and shows the address as text', async ({
+  launched,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks2', ks2: ['www.topmarks.co.uk'] });
+  await stopExtensionWorkers(launched.context, launched.extensionId);
+  const page = await launched.context.newPage();
+  const hostile = 'https://evil.example/<img src=x onerror=alert(1)>';
+  await page.goto(hostile);
+  await expect(page.getByRole('heading')).toHaveText("This site isn't on your class's list");
+  // The address is shown as text: no element was made from it.
+  await expect(page.locator('img')).toHaveCount(0);
+  await expect(page.locator('.address')).toContainText('evil.example/<img src=x onerror=alert(1)>');
+});
