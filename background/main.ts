@@ -32,9 +32,12 @@ async function start(force: boolean): Promise<void> {
   }
 }
 
-// Each wake checks the rules against storage; install and browser start force a reinstall
-// (an extension update resets nothing in DNR, but a changed compiler must replace old rules).
-let ready: Promise<void> = start(false);
+// A wake has nothing to redo: installed DNR rules persist while the worker sleeps, and every
+// change that could alter them (install, update, browser start, a managed or settings change)
+// arrives as an event below. Recompiling on each wake would make a large list stall every
+// message and backstop check behind it. Install, update and browser start force a reinstall,
+// since a changed compiler must replace rules an older version installed.
+let ready: Promise<void> = Promise.resolve();
 
 const whenReady = (work: () => Promise<unknown>) => {
   ready = ready

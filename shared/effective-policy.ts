@@ -8,6 +8,7 @@ import {
   type Settings,
   type StoredEntry,
 } from './policy-model';
+import { decodeCanonicalSite } from './canonical-site';
 import { parseSiteEntry, type SiteEntry } from './site-entry';
 import { STARTER_LISTS } from './starter-lists';
 
@@ -52,9 +53,14 @@ export function listView(list: ListName, settings: Settings, managed: ManagedFie
 function toEntries(entries: readonly StoredEntry[]): SiteEntry[] {
   const parsed: SiteEntry[] = [];
   for (const stored of entries) {
-    const result = parseSiteEntry(stored.site);
+    const canonical = decodeCanonicalSite(stored.site);
+    if (canonical) {
+      parsed.push(canonical);
+      continue;
+    }
     // Stored text was validated on the way in; anything unparseable now is skipped, which
     // can only narrow an allow list.
+    const result = parseSiteEntry(stored.site);
     if (result.ok) parsed.push(result.entry);
   }
   return parsed;

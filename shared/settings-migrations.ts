@@ -12,6 +12,7 @@ import {
   type StoredEntry,
 } from './policy-model';
 import { isPinHash } from './pin-hash';
+import { decodeCanonicalSite } from './canonical-site';
 import { formatSiteEntry, parseSiteEntry } from './site-entry';
 
 export class SettingsFromFutureError extends Error {
@@ -51,8 +52,18 @@ function repairEntries(list: string, value: unknown, repairs: string[]): StoredE
   const entries: StoredEntry[] = [];
   value.forEach((item, index) => {
     const parsed = storedEntrySchema.safeParse(item);
-    const site = parsed.success ? parseSiteEntry(parsed.data.site) : null;
-    if (!parsed.success || !site?.ok) {
+    if (!parsed.success) {
+      repairs.push(`lists.${list} item ${index + 1}: not a valid entry; dropped`);
+      return;
+    }
+    // Canonical text (all this extension writes) is taken as it is; anything else is parsed
+    // in full and stored canonically, or dropped.
+    if (decodeCanonicalSite(parsed.data.site)) {
+      entries.push(parsed.data);
+      return;
+    }
+    const site = parseSiteEntry(parsed.data.site);
+    if (!site.ok) {
       repairs.push(`lists.${list} item ${index + 1}: not a valid entry; dropped`);
       return;
     }
