@@ -7,6 +7,12 @@ import { row, type Leaks, type ReportRow } from './report';
 
 export const WARMUP = 3;
 export const RUNS = 20;
+/**
+ * The runs of every navigation series are spread over this many rounds, and each round runs
+ * every series in turn: the machine's load drifts during a run (by 20% in a minute here), and
+ * interleaving makes that drift fall on all series alike instead of on whichever ran last.
+ */
+export const ROUNDS = 5;
 /** Idle time after a browser starts: its first seconds are busy with start-up work of its own. */
 export const SETTLE_MS = 2_000;
 export const BLOCKED_HOST = /^blocked-\d+\.example$/;
@@ -17,52 +23,76 @@ const TARGETS: Record<string, string> = {
   'blocked-cold-load': '≤ 1.8×',
 };
 
-export const allowedUrl = (i: number) => `https://allowed.example/page-${i + WARMUP}`;
+export const allowedUrl = (n: number) => `https://allowed.example/page-${n}`;
 /** Each blocked series gets its own hosts, so no two navigations share an address. */
-export const blockedUrl = (first: number) => (i: number) =>
-  `https://blocked-${first + i + WARMUP}.example/x`;
+export const blockedUrl = (first: number) => (n: number) =>
+  `https://blocked-${first + n}.example/x`;
 
-export interface SeriesSpec extends Pick<SeriesOptions, 'label' | 'urlFor' | 'check' | 'before'> {
+export interface SeriesSpec extends Pick<SeriesOptions, 'label' | 'check' | 'before'> {
   /** Row key prefix; the row's key is `${key}-${until}`. */
   key: string;
   until: WaitUntil;
-  /** Row key to divide by; default the first plain series with the same waitUntil. */
+  /** The address for the n-th navigation of this series (n counts warm-ups too, from 0). */
+  urlFor(n: number): string;
+  /** Row key to divide by; default the plain series with the same waitUntil. */
   baseline?: string | null;
 }
 
+interface Collected {
+  spec: SeriesSpec;
+  samples: number[];
+  navigations: number;
+}
+
 export class BenchState {
-  readonly rows: ReportRow[] = [];
   readonly failures: string[] = [];
   readonly leaks: Leaks = { warm: 0, cold: 0, other: 0, total: 0 };
+  readonly extraRows: ReportRow[] = [];
+  private readonly series = new Map<string, Collected>();
 
   constructor(readonly server: FixtureServer) {}
 
-  /** Runs one series in its own page, adds its row, and returns requests that reached a blocked host. */
-  async navigationSeries(context: BrowserContext, spec: SeriesSpec): Promise<number> {
+  /**
+   * Runs this round's share of one series in its own page (warm-ups only in the first round)
+   * and returns how many requests reached a blocked host meanwhile.
+   */
+  async navigationRound(context: BrowserContext, spec: SeriesSpec, round: number): Promise<number> {
+    const fullKey = `${spec.key}-${spec.until}`;
+    const collected = this.series.get(fullKey) ?? { spec, samples: [], navigations: 0 };
+    this.series.set(fullKey, collected);
     const mark = this.server.requests.length;
-    const { key, until, baseline, ...rest } = spec;
+    const warmup = round === 0 ? WARMUP : 0;
+    const first = collected.navigations;
     const result = await runSeries(context, {
-      ...rest,
-      waitUntil: until,
-      warmup: WARMUP,
-      runs: RUNS,
+      label: spec.label,
+      check: spec.check,
+      ...(spec.before ? { before: spec.before } : {}),
+      waitUntil: spec.until,
+      urlFor: (i) => spec.urlFor(first + warmup + i),
+      warmup,
+      runs: RUNS / ROUNDS,
     });
+    collected.navigations += warmup + RUNS / ROUNDS;
+    collected.samples.push(...result.samples);
     this.failures.push(...result.failures);
-    const fullKey = `${key}-${until}`;
-    const base = baseline === undefined ? `plain-${until}` : baseline;
-    this.rows.push(
-      row({
-        key: fullKey,
-        label: spec.label,
-        until,
-        samples: result.samples,
-        ...(base && base !== fullKey ? { baseline: base } : {}),
-        ...(TARGETS[fullKey] ? { target: TARGETS[fullKey] } : {}),
-      }),
-    );
     return this.server.requests.slice(mark).filter((r) => BLOCKED_HOST.test(r.host)).length;
   }
 
+  /** The table's rows: navigation series in the order first run, then the other figures. */
+  get rows(): ReportRow[] {
+    const navigation = [...this.series.entries()].map(([fullKey, { spec, samples }]) => {
+      const base = spec.baseline === undefined ? `plain-${spec.until}` : spec.baseline;
+      return row({
+        key: fullKey,
+        label: spec.label,
+        until: spec.until,
+        samples,
+        ...(base && base !== fullKey ? { baseline: base } : {}),
+        ...(TARGETS[fullKey] ? { target: TARGETS[fullKey] } : {}),
+      });
+    });
+    return [...navigation, ...this.extraRows];
+  }
   /** Counts every request the fixture server saw for a blocked host, whatever the worker state. */
   countLeaks(): void {
     const leaks = this.leaks;

@@ -36,6 +36,7 @@ export interface BenchReport {
   loadAverage: { before: number; after: number };
   warmup: number;
   runs: number;
+  rounds: number;
   rows: ReportRow[];
   leaks: Leaks;
   workerStopMs: Summary;
@@ -74,7 +75,7 @@ export function renderText(report: BenchReport): string {
   const lines = [
     `Safe Class bench — Chromium ${report.chromium}, ${report.cores} cores ` +
       `(load average ${report.loadAverage.before.toFixed(1)} → ${report.loadAverage.after.toFixed(1)}), ` +
-      `${report.runs} runs per series after ${report.warmup} warm-up (median / p90 ms)`,
+      `${report.runs} runs per series in ${report.rounds} interleaved rounds after ${report.warmup} warm-up (median / p90 ms)`,
     table,
     `blocked ÷ plain to a new site each time (same kind of navigation): ` +
       `warm ${formatRatio(newSiteRatio('blocked-warm-load'))}, ` +

@@ -8,84 +8,89 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFixtureServer } from '../e2e/support/fixture-server';
 import { launchBrowser, repoRoot } from '../e2e/support/launch';
-import { allowedUrl, BenchState, RUNS, SETTLE_MS, WARMUP } from './bench-state';
+import { applyPolicy } from '../e2e/support/extension';
+import {
+  allowedUrl,
+  BenchState,
+  ROUNDS,
+  RUNS,
+  SETTLE_MS,
+  WARMUP,
+  type SeriesSpec,
+} from './bench-state';
 import { compileBigList } from './big-list';
 import { snapshotDist } from './dist-snapshot';
-import { extensionPhase } from './extension-phase';
+import { extensionExtras, extensionSeries } from './extension-phase';
 import { landedOn } from './navigation';
 import { renderText, writeJson } from './report';
+import { summarize } from './stats';
 
 const PLAIN_LABEL = 'plain navigation (no extension)';
 
-/**
- * 1. The baseline: the same Chromium with no extension at all. Run again at the end ('again')
- * so the table shows how far the machine's own load drifted during the run.
- */
-async function plainPhase(bench: BenchState, again: boolean): Promise<string> {
-  const plain = await launchBrowser({ extension: false, serverPort: bench.server.port });
-  try {
-    await sleep(SETTLE_MS);
-    for (const until of again ? (['load'] as const) : (['load', 'commit'] as const)) {
-      await bench.navigationSeries(plain.context, {
-        key: again ? 'plain-again' : 'plain',
-        label: again ? '  plain again, at the end' : PLAIN_LABEL,
-        until,
-        urlFor: allowedUrl,
-        check: landedOn,
-      });
-    }
-    if (!again) {
-      // Diagnostic: every blocked navigation goes to a site not visited before; so does this.
-      await bench.navigationSeries(plain.context, {
-        key: 'plain-new-site',
-        label: '  plain, a new site each time',
-        until: 'load',
-        urlFor: (i) => `https://site-${i + WARMUP}.example/x`,
-        check: landedOn,
-      });
-    }
-    return plain.context.browser()?.version() ?? '?';
-  } finally {
-    await plain.close();
-  }
-}
+/** The baseline: the same Chromium with no extension at all, loading the same pages. */
+const plainSeries: SeriesSpec[] = [
+  { key: 'plain', label: PLAIN_LABEL, until: 'load', urlFor: allowedUrl, check: landedOn },
+  { key: 'plain', label: PLAIN_LABEL, until: 'commit', urlFor: allowedUrl, check: landedOn },
+  // Diagnostic: every blocked navigation goes to a site not visited before; so does this.
+  {
+    key: 'plain-new-site',
+    label: '  plain, a new site each time',
+    until: 'load',
+    urlFor: (n) => `https://site-${n}.example/x`,
+    check: landedOn,
+  },
+];
 
 async function main(): Promise<number> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
   // Node first, before any browser competes for the two cores.
   const node = compileBigList();
   const dist = await snapshotDist();
+  const server = await startFixtureServer();
+  const bench = new BenchState(server);
+  const plain = await launchBrowser({ extension: false, serverPort: server.port });
+  const withExtension = await launchBrowser({ serverPort: server.port, distDir: dist.dir });
   try {
-    const server = await startFixtureServer();
-    try {
-      const bench = new BenchState(server);
-      const chromium = await plainPhase(bench, false);
-      const { workerStopMs, browser } = await extensionPhase(bench, dist.dir, node);
-      await plainPhase(bench, true);
-      bench.countLeaks();
+    const { context, worker, extensionId } = withExtension;
+    if (!worker || !extensionId) throw new Error('The extension did not start.');
+    await applyPolicy(worker, { keyStage: 'ks2', ks2: ['allowed.example'] });
+    await sleep(SETTLE_MS);
 
-      const report = {
-        chromium,
-        cores: cpus().length,
-        loadAverage: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
-        warmup: WARMUP,
-        runs: RUNS,
-        rows: bench.rows,
-        leaks: bench.leaks,
-        workerStopMs,
-        node,
-        browser,
-        failures: bench.failures,
-      };
-      console.log(renderText(report));
-      const file = path.join(repoRoot, 'test-results', 'bench.json');
-      await writeJson(report, file);
-      console.log(`figures written to ${path.relative(process.cwd(), file) || file}`);
-      return bench.failures.length ? 1 : 0;
-    } finally {
-      await server.close();
+    const stopMs: number[] = [];
+    const series = extensionSeries(context, extensionId, stopMs);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const spec of plainSeries) await bench.navigationRound(plain.context, spec, round);
+      for (const { spec, leaks } of series) {
+        const leaked = await bench.navigationRound(context, spec, round);
+        if (leaks) bench.leaks[leaks] += leaked;
+      }
     }
+    const browser = await extensionExtras(bench, context, extensionId, worker, node);
+    bench.countLeaks();
+
+    const report = {
+      chromium: plain.context.browser()?.version() ?? '?',
+      cores: cpus().length,
+      loadAverage: { before: loadBefore, after: loadavg()[0] ?? Number.NaN },
+      warmup: WARMUP,
+      runs: RUNS,
+      rounds: ROUNDS,
+      rows: bench.rows,
+      leaks: bench.leaks,
+      workerStopMs: summarize(stopMs),
+      node,
+      browser,
+      failures: bench.failures,
+    };
+    console.log(renderText(report));
+    const file = path.join(repoRoot, 'test-results', 'bench.json');
+    await writeJson(report, file);
+    console.log(`figures written to ${path.relative(process.cwd(), file) || file}`);
+    return bench.failures.length ? 1 : 0;
   } finally {
+    await withExtension.close();
+    await plain.close();
+    await server.close();
     await dist.remove();
   }
 }
