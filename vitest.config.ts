@@ -1,6 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  plugins: [
+    {
+      // In the extension build crxjs turns `file.ts?script` into the built script's path; the
+      // worker tier needs the path, never the content script running in Node.
+      name: 'content-script-path',
+      enforce: 'pre',
+      load(id) {
+        const [file, query] = id.split('?');
+        if (query === 'script') return `export default ${JSON.stringify(file)};`;
+        return undefined;
+      },
+    },
+  ],
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

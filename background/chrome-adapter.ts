@@ -15,3 +15,12 @@ export const dnr = {
     });
   },
 };
+
+/** chrome.scripting's dynamic content scripts (not wrapped by webextension-polyfill 0.12). */
+export const scripting = {
+  getRegisteredContentScripts: (ids: string[]) =>
+    chrome.scripting.getRegisteredContentScripts({ ids }),
+  registerContentScripts: (scripts: chrome.scripting.RegisteredContentScript[]) =>
+    chrome.scripting.registerContentScripts(scripts),
+  unregisterContentScripts: (ids: string[]) => chrome.scripting.unregisterContentScripts({ ids }),
+};

@@ -1,26 +1,38 @@
-// The backstop for navigations declarativeNetRequest never sees. A page served by a site's own
-// service worker (or restored from the back/forward cache) commits without a network request,
-// and a same-document pushState can walk a path-limited KS1 entry onto another path. The DNR
-// rules stay the first line; this catches what gets past them once the page commits.
+// The backstop for pages declarativeNetRequest never judged. Most are caught by the backstop
+// content script (backstop-script.ts); this covers the rest: a same-document pushState that
+// walks a path-limited KS1 entry onto another path, and tabs already open on a site when a
+// policy change takes it off the list.
 import browser, { type WebNavigation } from 'webextension-polyfill';
+import type { Verdict } from '../shared/url-verdict';
 import { blockPageFor } from './block-page-url';
 import { currentPolicy } from './rule-sync';
 
-type NavigationDetails =
-  WebNavigation.OnCommittedDetailsType | WebNavigation.OnHistoryStateUpdatedDetailsType;
-
-export const BACKSTOP_FILTER: WebNavigation.EventUrlFilters = {
+export const HISTORY_FILTER: WebNavigation.EventUrlFilters = {
   url: [{ schemes: ['http', 'https'] }],
 };
 
-export async function checkNavigation(details: NavigationDetails): Promise<void> {
-  // Only the top frame can be sent elsewhere; a sub-frame served by a service worker is the
-  // documented gap (README: "What the backstop can't catch").
-  if (details.frameId !== 0) return;
+/** The block page for a URL the current policy doesn't allow, or null when it is allowed. */
+export async function blockPageIfBlocked(url: string): Promise<string | null> {
   const { policy, judge } = await currentPolicy();
-  const verdict = judge(details.url);
-  if (verdict.allowed) return;
-  await browser.tabs.update(details.tabId, {
-    url: blockPageFor(details.url, verdict.reason, policy.keyStage),
-  });
+  const verdict: Verdict = judge(url);
+  return verdict.allowed ? null : blockPageFor(url, verdict.reason, policy.keyStage);
+}
+
+export async function checkHistoryUpdate(
+  details: WebNavigation.OnHistoryStateUpdatedDetailsType,
+): Promise<void> {
+  // A frame's history can't be redirected on its own; its next real navigation meets DNR.
+  if (details.frameId !== 0) return;
+  const blockPage = await blockPageIfBlocked(details.url);
+  if (blockPage) await browser.tabs.update(details.tabId, { url: blockPage });
+}
+
+/** After a policy change, sends every open tab that is no longer allowed to the block page. */
+export async function sweepOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });
+  for (const tab of tabs) {
+    if (tab.id === undefined || !tab.url) continue;
+    const blockPage = await blockPageIfBlocked(tab.url);
+    if (blockPage) await browser.tabs.update(tab.id, { url: blockPage });
+  }
 }

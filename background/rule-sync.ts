@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { buildEffectivePolicy, type EffectivePolicy } from '../shared/effective-policy';
 import { compileRules, hashRules } from '../shared/rule-compiler';
 import { createUrlJudge, type UrlJudge } from '../shared/url-verdict';
+import { syncBackstopScript } from './backstop-script';
 import { blockPageBase } from './block-page-url';
 import { dnr } from './chrome-adapter';
 import { readPolicy } from './policy-store';
@@ -73,6 +74,7 @@ export function syncRules(options: { force?: boolean } = {}): Promise<Enforcemen
       return previous;
     }
     await dnr.replaceDynamicRules(compiled.rules);
+    await syncBackstopScript(next.policy);
     current = next;
     const record: EnforcementRecord = {
       ruleCount: compiled.counts.total,

@@ -114,6 +114,12 @@ export const messageSpecs = {
     }),
     response: empty,
   },
+  'content.backstopVerdict': {
+    senders: ['content'],
+    request: z.object({ url: z.string().url().max(8192) }),
+    /** Where to send the page, or null when it is allowed after all. */
+    response: z.object({ blockPage: z.string().nullable() }),
+  },
   'pupil.askToVisit': {
     senders: ['pupil-page'],
     request: z.object({ url: z.string().url().max(2048), reason: z.string().max(500) }),

@@ -9,13 +9,24 @@ export const EXTENSION_ORIGIN = 'chrome-extension://extension-id/';
 export interface FakeDnr {
   rules: chrome.declarativeNetRequest.Rule[];
   updates: number;
+  scripts: chrome.scripting.RegisteredContentScript[];
 }
 
 export function installFakeExtension(): FakeDnr {
   fakeBrowser.reset();
   fakeBrowser.runtime.getURL = (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`;
-  const dnr: FakeDnr = { rules: [], updates: 0 };
+  const dnr: FakeDnr = { rules: [], updates: 0, scripts: [] };
   vi.stubGlobal('chrome', {
+    scripting: {
+      getRegisteredContentScripts: async ({ ids }: { ids: string[] }) =>
+        dnr.scripts.filter((script) => ids.includes(script.id)),
+      registerContentScripts: async (scripts: chrome.scripting.RegisteredContentScript[]) => {
+        dnr.scripts.push(...scripts);
+      },
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        dnr.scripts = dnr.scripts.filter((script) => !ids.includes(script.id));
+      },
+    },
     declarativeNetRequest: {
       getDynamicRules: async () => structuredClone(dnr.rules),
       updateDynamicRules: async (options: chrome.declarativeNetRequest.UpdateRuleOptions) => {

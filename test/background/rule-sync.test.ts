@@ -17,6 +17,24 @@ describe('syncRules', () => {
     expect(dnr.rules[0]?.action.type).toBe('redirect');
   });
 
+  it('registers the backstop script everywhere except the allowed sites', async () => {
+    await fakeBrowser.storage.managed.set({
+      keyStage: 'ks2',
+      ks2Sites: ['bbc.co.uk'],
+      alwaysBlockedSites: ['https://www.bbc.co.uk/sport/'],
+    });
+    await refreshManagedState();
+    await syncRules();
+    expect(dnr.scripts.map((script) => [script.id, script.matches, script.excludeMatches])).toEqual(
+      [
+        ['backstop-outside-allowed', ['http://*/*', 'https://*/*'], ['*://*.bbc.co.uk/*']],
+        ['backstop-always-blocked', ['*://www.bbc.co.uk/sport/*'], undefined],
+      ],
+    );
+    expect(dnr.scripts[0]?.runAt).toBe('document_start');
+    expect(dnr.scripts[0]?.allFrames).toBe(true);
+  });
+
   it('leaves an identical rule set alone', async () => {
     await syncRules();
     await syncRules();

@@ -14,8 +14,9 @@ describe('manifest.json', () => {
   it('asks for exactly the reviewed permissions', () => {
     expect(manifest.permissions).toEqual([
       'declarativeNetRequest', // the enforcement itself
+      'scripting', // the backstop content script, registered everywhere but allowed sites
       'storage', // policy, settings and managed policy
-      'webNavigation', // the backstop for pages DNR never sees
+      'webNavigation', // same-page history changes onto a path outside a KS1 entry
       'unlimitedStorage', // large school lists and the on-device outbox
     ]);
     // Redirecting a blocked page to the block page needs host access to every page.

@@ -251,3 +251,20 @@ test('a same-page history change cannot walk a KS1 path entry onto another path'
   await expectBlocked(page, 'https://www.bbc.co.uk/news/world', 'ks1');
   expect(server.requestsTo((r) => r.path.startsWith('/news'))).toEqual([]);
 });
+
+test('a tab already open on a site is sent to the block page when the site comes off the list', async ({
+  launched,
+}) => {
+  await applyPolicy(launched.worker, {
+    keyStage: 'ks2',
+    ks2: ['www.topmarks.co.uk', 'scratch.mit.edu'],
+  });
+  const page = await launched.context.newPage();
+  await page.goto('https://scratch.mit.edu/projects/1');
+  await expect(page.locator('#fixture')).toHaveText('scratch.mit.edu /projects/1');
+  // An allowed page never loads the backstop script, so nothing hides it.
+  expect(await page.evaluate(() => document.documentElement.style.visibility)).toBe('');
+
+  await applyPolicy(launched.worker, { keyStage: 'ks2', ks2: ['www.topmarks.co.uk'] });
+  await expectBlocked(page, 'https://scratch.mit.edu/projects/1', 'ks2');
+});
