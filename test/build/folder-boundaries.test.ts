@@ -21,6 +21,13 @@ describe('folder boundaries', () => {
     expect(await ruleIds(filePath, code)).toContain('no-restricted-imports');
   });
 
+  it('lets the worker import a content script only as a built path', async () => {
+    const path = "import script from '../content/backstop.ts?script';\nvoid script;\n";
+    expect(await ruleIds('background/probe.ts', path)).toEqual([]);
+    const code = "import '../content/backstop';\n";
+    expect(await ruleIds('background/probe.ts', code)).toContain('no-restricted-imports');
+  });
+
   it('keeps browser APIs out of shared/', async () => {
     expect(await ruleIds('shared/probe.ts', 'export const id = chrome.runtime.id;\n')).toContain(
       'no-restricted-globals',
