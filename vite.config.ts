@@ -11,6 +11,8 @@ export default defineConfig({
     // The worker may not load code lazily (MV3 forbids remote and dynamic import in workers),
     // so a warning about chunking is a failure here, not noise.
     chunkSizeWarningLimit: 400,
+    // Chrome preloads modules natively; the polyfill would be one more request on the block page.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       input: {
         blocked: 'extension/blocked.html',

@@ -76,5 +76,7 @@ test('the block page renders while the worker is stopped, and shows the address 
   await expect(page.getByRole('heading')).toHaveText("This site isn't on your class's list");
   // The address is shown as text: no element was made from it.
   await expect(page.locator('img')).toHaveCount(0);
-  await expect(page.locator('.address')).toContainText('evil.example/<img src=x onerror=alert(1)>');
+  await expect(page.locator('main .address')).toContainText(
+    'evil.example/<img src=x onerror=alert(1)>',
+  );
 });
