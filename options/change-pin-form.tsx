@@ -2,9 +2,10 @@
 import { useSignal } from '@preact/signals';
 import { ActionButton } from './action-button';
 import { Field } from './field';
+import { BusyForm, ErrorText } from './busy-form';
 import { t } from './i18n';
 import { newPinProblem } from './pin-rules';
-import { busy, call, errorText, track } from './session';
+import { call, errorText, track } from './session';
 
 export function ChangePinForm() {
   const current = useSignal('');
@@ -31,13 +32,7 @@ export function ChangePinForm() {
   return (
     <section class="card" aria-labelledby="change-pin-heading">
       <h2 id="change-pin-heading">{t('options_change_pin_heading')}</h2>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy.value) void submit();
-        }}
-      >
+      <BusyForm onSubmit={submit}>
         <Field
           id="current-pin"
           label={t('options_current_pin_label')}
@@ -60,13 +55,9 @@ export function ChangePinForm() {
         <p role="status" class="outcome">
           {done.value}
         </p>
-        {error.value ? (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        ) : null}
+        <ErrorText message={error.value} />
         <ActionButton type="submit">{t('options_change_pin_submit')}</ActionButton>
-      </form>
+      </BusyForm>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ActionButton } from './action-button';
 import { ChangePinForm } from './change-pin-form';
 import { EnforcementStatus } from './enforcement-status';
+import { ErrorText } from './busy-form';
 import { t } from './i18n';
 import { KeyStagePicker } from './key-stage-picker';
 import { ListTabs } from './list-tabs';
@@ -36,11 +37,7 @@ export function Dashboard() {
         <ActionButton onPress={() => void lock()}>{t('options_lock')}</ActionButton>
       </header>
       <main class="settings">
-        {stateError.value ? (
-          <p class="error" role="alert">
-            {stateError.value}
-          </p>
-        ) : null}
+        <ErrorText message={stateError.value} />
         {state ? (
           <>
             <EnforcementStatus enforcement={state.enforcement} />

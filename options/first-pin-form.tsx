@@ -3,9 +3,10 @@ import { useSignal } from '@preact/signals';
 import { send } from './messenger';
 import { ActionButton } from './action-button';
 import { Field } from './field';
+import { BusyForm, ErrorText } from './busy-form';
 import { t } from './i18n';
 import { newPinProblem } from './pin-rules';
-import { busy, errorText, lastName, loadStatus, refresh, startSession, track } from './session';
+import { errorText, lastName, loadStatus, refresh, startSession, track } from './session';
 
 export function FirstPinForm() {
   const name = useSignal(lastName.value);
@@ -36,13 +37,7 @@ export function FirstPinForm() {
     <main class="locked">
       <h1>{t('options_first_pin_heading')}</h1>
       <p>{t('options_first_pin_intro')}</p>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy.value) void submit();
-        }}
-      >
+      <BusyForm onSubmit={submit}>
         <Field id="first-name" label={t('options_your_name')} value={name} />
         <Field
           id="first-pin"
@@ -57,15 +52,11 @@ export function FirstPinForm() {
           kind="new-pin"
           value={confirm}
         />
-        {error.value ? (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        ) : null}
+        <ErrorText message={error.value} />
         <ActionButton type="submit" variant="primary">
           {t('options_first_pin_submit')}
         </ActionButton>
-      </form>
+      </BusyForm>
     </main>
   );
 }

@@ -3,6 +3,7 @@
 import { useSignal } from '@preact/signals';
 import type { AdminState } from '../shared/messages';
 import type { KeyStage } from '../shared/policy-model';
+import { ErrorText } from './busy-form';
 import { t } from './i18n';
 import { busy, change, errorText } from './session';
 
@@ -78,11 +79,7 @@ export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] 
       <p role="status" class="saved">
         {saved.value}
       </p>
-      {error.value ? (
-        <p class="error" role="alert">
-          {error.value}
-        </p>
-      ) : null}
+      <ErrorText message={error.value} />
     </section>
   );
 }

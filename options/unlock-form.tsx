@@ -4,8 +4,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { send } from './messenger';
 import { ActionButton } from './action-button';
 import { Field } from './field';
+import { BusyForm, ErrorText } from './busy-form';
 import { t } from './i18n';
-import { busy, errorText, lastName, lockNotice, refresh, startSession, track } from './session';
+import { errorText, lastName, lockNotice, refresh, startSession, track } from './session';
 
 export function UnlockForm({ managed }: { managed: boolean }) {
   const name = useSignal(lastName.value);
@@ -49,24 +50,14 @@ export function UnlockForm({ managed }: { managed: boolean }) {
           {notice.text}
         </p>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!busy.value) void submit();
-        }}
-      >
+      <BusyForm onSubmit={submit}>
         <Field id="unlock-name" label={t('options_your_name')} value={name} />
         <Field id="unlock-pin" label={t('options_pin_label')} kind="current-pin" value={pin} />
-        {error.value ? (
-          <p class="error" role="alert">
-            {error.value}
-          </p>
-        ) : null}
+        <ErrorText message={error.value} />
         <ActionButton type="submit" variant="primary">
           {t('options_unlock_submit')}
         </ActionButton>
-      </form>
+      </BusyForm>
     </main>
   );
 }

@@ -1,16 +1,10 @@
 // The block page as a pupil meets it: readable without the worker, usable by keyboard alone,
 // and free of accessibility violations in every state it can show.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { html } from './support/fixture-server';
 import { applyPolicy, expectBlocked } from './support/extension';
 import { stopExtensionWorkers } from './support/launch';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/test';
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
-}
 
 test('KS1 block page: pictures, large buttons, no violations, and Go back returns', async ({
   launched,

@@ -1,9 +1,9 @@
 // The options page in real Chromium against the real background: PIN set-up and unlocking,
 // list edits and their errors, key stage, export, requests, and an axe audit of each view.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readEnforcement } from './support/extension';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/test';
 
 const NAME = 'Ms Patel';
@@ -20,11 +20,6 @@ async function setFirstPin(page: Page) {
   await page.getByLabel('Confirm PIN').fill(PIN);
   await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
   await expect(page.getByText(`Signed in as ${NAME}`)).toBeVisible();
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
 }
 
 test('sets the first PIN, locks, refuses a wrong PIN and unlocks with the right one', async ({
