@@ -1,6 +1,6 @@
 // Handlers for the options page. Each one that changes policy checks the session token first
 // and syncs the rules before answering, so "saved" on the page means "enforced".
-import { buildEffectivePolicy, listView } from '../shared/effective-policy';
+import { activeImageSearchLift, buildEffectivePolicy, listView } from '../shared/effective-policy';
 import { createUrlJudge } from '../shared/url-verdict';
 import { parseListText } from '../shared/list-text';
 import type { MessageRequest, MessageResponse } from '../shared/messages';
@@ -15,6 +15,7 @@ import {
   setFirstPin,
   unlock,
 } from './admin-session';
+import { endImageSearchLift, liftImageSearch, recentAudit } from './image-search-lift';
 import { readPolicy, updateSettings } from './policy-store';
 import { readEnforcement, syncRules } from './rule-sync';
 import { answerVisitRequest, findVisitRequest, listVisitRequests } from './visit-requests';
@@ -53,12 +54,14 @@ export async function adminGetState(
   body: MessageRequest<'admin.getState'>,
 ): Promise<MessageResponse<'admin.getState'>> {
   await requireSession(body.token);
-  const [{ settings, managed }, enforcement, requests, pin] = await Promise.all([
+  const [{ settings, managed }, enforcement, requests, pin, audit] = await Promise.all([
     readPolicy(),
     readEnforcement(),
     listVisitRequests(),
     pinSource(),
+    recentAudit(),
   ]);
+  const liftedUntil = activeImageSearchLift(settings, new Date());
   const keyStage = managed.fields.keyStage
     ? { value: managed.fields.keyStage, source: 'managed' as const }
     : settings.keyStage
@@ -70,6 +73,7 @@ export async function adminGetState(
       ks1: listView('ks1', settings, managed.fields),
       ks2: listView('ks2', settings, managed.fields),
       alwaysBlocked: listView('alwaysBlocked', settings, managed.fields),
+      imageSources: listView('imageSources', settings, managed.fields),
     },
     managedErrors: managed.errors,
     pinSource: pin.source,
@@ -82,6 +86,11 @@ export async function adminGetState(
         }
       : null,
     requests,
+    imageSearchLift:
+      liftedUntil && settings.imageSearchLift
+        ? { until: liftedUntil, by: settings.imageSearchLift.by }
+        : null,
+    audit,
   };
 }
 
@@ -143,6 +152,20 @@ export async function adminSetKeyStage(body: MessageRequest<'admin.setKeyStage'>
     settings: { ...settings, keyStage: body.keyStage },
     result: null,
   }));
+  await applyAndEnforce();
+  return {};
+}
+
+export async function adminLiftImageSearch(body: MessageRequest<'admin.liftImageSearch'>) {
+  const { name } = await requireSession(body.token);
+  const until = await liftImageSearch(body.minutes, name);
+  await applyAndEnforce();
+  return { until };
+}
+
+export async function adminEndImageSearchLift(body: MessageRequest<'admin.endImageSearchLift'>) {
+  const { name } = await requireSession(body.token);
+  await endImageSearchLift(name);
   await applyAndEnforce();
   return {};
 }

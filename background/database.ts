@@ -1,17 +1,20 @@
 // The extension's one IndexedDB database, and the only module that opens it. Records that must
 // survive the worker stopping and the browser restarting live here.
 import Dexie, { type EntityTable } from 'dexie';
+import type { AuditEntry } from '../shared/audit-entry';
 import type { VisitRequest } from '../shared/visit-request';
 
 export const DATABASE_NAME = 'safe-class';
 
 export class SafeClassDatabase extends Dexie {
   visitRequests!: EntityTable<VisitRequest, 'id'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
     // Version numbers only ever go up; each new version lists its full schema.
     this.version(1).stores({ visitRequests: 'id, status, createdAt' });
+    this.version(2).stores({ visitRequests: 'id, status, createdAt', audit: 'id, at' });
   }
 }
 

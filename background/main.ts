@@ -6,7 +6,9 @@ import {
   adminAddEntries,
   adminAnswerRequest,
   adminChangePin,
+  adminEndImageSearchLift,
   adminGetState,
+  adminLiftImageSearch,
   adminLock,
   adminRemoveEntry,
   adminSetFirstPin,
@@ -14,6 +16,7 @@ import {
   adminStatus,
   adminUnlock,
 } from './admin-handlers';
+import { LIFT_ALARM, recordLiftExpired } from './image-search-lift';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -66,6 +69,14 @@ browser.storage.onChanged.addListener((changes, area) => {
   else if (area === 'local' && LOCAL_KEYS.settings in changes) void whenReady(() => enforce());
 });
 
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== LIFT_ALARM) return;
+  void whenReady(async () => {
+    await recordLiftExpired();
+    await enforce();
+  });
+});
+
 // Only history updates: a listener on every committed page woke the worker on each page load
 // and made allowed pages measurably slower, so committed pages are left to the backstop
 // content script, which allowed pages never load.
@@ -87,6 +98,8 @@ const route = createMessageRouter(
     'admin.removeEntry': adminRemoveEntry,
     'admin.setKeyStage': adminSetKeyStage,
     'admin.answerRequest': adminAnswerRequest,
+    'admin.liftImageSearch': adminLiftImageSearch,
+    'admin.endImageSearchLift': adminEndImageSearchLift,
     'content.backstopVerdict': async ({ url }) => ({ blockPage: await blockPageIfBlocked(url) }),
     'pupil.askToVisit': async ({ url, reason }) => {
       const request = await storeVisitRequest(url, reason);

@@ -5,6 +5,7 @@ import { ChangePinForm } from './change-pin-form';
 import { EnforcementStatus } from './enforcement-status';
 import { ErrorText } from './busy-form';
 import { t } from './i18n';
+import { ImageSearchSection } from './image-search-section';
 import { KeyStagePicker } from './key-stage-picker';
 import { ListTabs } from './list-tabs';
 import { ManagedProblems } from './managed-problems';
@@ -45,6 +46,7 @@ export function Dashboard() {
             <KeyStagePicker keyStage={state.keyStage} />
             <ListTabs state={state} />
             <RequestsSection requests={state.requests} />
+            <ImageSearchSection state={state} />
             {state.pinSource === 'local' ? <ChangePinForm /> : null}
           </>
         ) : (

@@ -7,6 +7,7 @@ export const LIST_LABEL_KEYS: Record<ListName, string> = {
   ks1: 'options_list_ks1',
   ks2: 'options_list_ks2',
   alwaysBlocked: 'options_list_always_blocked',
+  imageSources: 'options_list_image_sources',
 };
 
 /** Used in export file names, which are read outside the extension. */
@@ -14,6 +15,7 @@ export const LIST_FILE_SLUGS: Record<ListName, string> = {
   ks1: 'ks1',
   ks2: 'ks2',
   alwaysBlocked: 'always-blocked',
+  imageSources: 'image-sources',
 };
 
 export const SOURCE_LABEL_KEYS: Record<EntrySource, string> = {

@@ -14,6 +14,7 @@ const PURPOSE_KEYS: Record<ListName, string> = {
   ks1: 'options_list_ks1_purpose',
   ks2: 'options_list_ks2_purpose',
   alwaysBlocked: 'options_list_always_blocked_purpose',
+  imageSources: 'options_list_image_sources_purpose',
 };
 
 interface Props {

@@ -1,6 +1,7 @@
 // The subset of chrome.declarativeNetRequest.Rule the compiler emits, declared here so that
 // shared/ stays free of browser types. It is structurally assignable to Chrome's type.
-export type DnrResourceType = 'main_frame' | 'sub_frame';
+export type DnrResourceType =
+  'main_frame' | 'sub_frame' | 'xmlhttprequest' | 'script' | 'image' | 'media' | 'other';
 
 export interface DnrCondition {
   urlFilter?: string;
@@ -10,10 +11,19 @@ export interface DnrCondition {
   resourceTypes: DnrResourceType[];
 }
 
+export interface DnrQueryTransform {
+  addOrReplaceParams: { key: string; value: string }[];
+}
+
 export type DnrAction =
   | { type: 'allow' }
   | { type: 'block' }
-  | { type: 'redirect'; redirect: { regexSubstitution: string } };
+  | { type: 'redirect'; redirect: { regexSubstitution: string } }
+  | { type: 'redirect'; redirect: { transform: { queryTransform: DnrQueryTransform } } }
+  | {
+      type: 'modifyHeaders';
+      requestHeaders: { header: string; operation: 'set'; value: string }[];
+    };
 
 export interface DnrRule {
   id: number;

@@ -17,6 +17,10 @@ export interface EffectivePolicy {
   keyStageSource: 'managed' | 'local' | 'default';
   /** Sites the pupil may open, as parsed entries in canonical order. */
   allow: SiteEntry[];
+  /** Approved image sources (also in `allow`), offered when image search is blocked. */
+  imageSources: SiteEntry[];
+  /** Until when a teacher has lifted the image-search block, or null while it stands. */
+  imageSearchLiftedUntil: string | null;
   /** Sites blocked whatever any allow entry says. */
   block: SiteEntry[];
   /** True when the starter list stands in for an empty key stage list. */
@@ -75,14 +79,27 @@ export function resolveKeyStage(
   return { keyStage: STRICTEST_KEY_STAGE, keyStageSource: 'default' };
 }
 
-export function buildEffectivePolicy(settings: Settings, managed: ManagedFields): EffectivePolicy {
+/** A lift counts only while its end is still ahead: an expired one changes nothing. */
+export function activeImageSearchLift(settings: Settings, now: Date): string | null {
+  const until = settings.imageSearchLift?.until;
+  return until && Date.parse(until) > now.getTime() ? until : null;
+}
+
+export function buildEffectivePolicy(
+  settings: Settings,
+  managed: ManagedFields,
+  now: Date = new Date(),
+): EffectivePolicy {
   const { keyStage, keyStageSource } = resolveKeyStage(settings, managed);
   const allowView = listView(keyStage, settings, managed);
   const blockView = listView('alwaysBlocked', settings, managed);
+  const imageSources = toEntries(listView('imageSources', settings, managed).entries);
   return {
     keyStage,
     keyStageSource,
-    allow: toEntries(allowView.entries),
+    allow: [...toEntries(allowView.entries), ...imageSources],
+    imageSources,
+    imageSearchLiftedUntil: activeImageSearchLift(settings, now),
     block: toEntries(blockView.entries),
     usingStarter: allowView.usingStarter,
   };

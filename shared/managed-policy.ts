@@ -12,6 +12,7 @@ export const MANAGED_KEYS = [
   'ks1Sites',
   'ks2Sites',
   'alwaysBlockedSites',
+  'imageSourceSites',
   'teacherPinHash',
 ] as const;
 
@@ -20,6 +21,7 @@ export const managedFieldsSchema = z.object({
   ks1: z.array(z.string()).optional(),
   ks2: z.array(z.string()).optional(),
   alwaysBlocked: z.array(z.string()).optional(),
+  imageSources: z.array(z.string()).optional(),
   teacherPinHash: z.string().optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
@@ -111,6 +113,7 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     ['ks1Sites', 'ks1'],
     ['ks2Sites', 'ks2'],
     ['alwaysBlockedSites', 'alwaysBlocked'],
+    ['imageSourceSites', 'imageSources'],
   ] as const;
   for (const [key, list] of lists) {
     if (!(key in record)) continue;

@@ -8,6 +8,7 @@ import {
   type ListName,
   type StoredEntry,
 } from './policy-model';
+import { auditEntrySchema } from './audit-entry';
 import { visitRequestSchema } from './visit-request';
 
 /**
@@ -40,7 +41,12 @@ export const adminStateSchema = z.object({
     value: keyStageSchema,
     source: z.enum(['managed', 'local', 'default']),
   }),
-  lists: z.object({ ks1: listViewSchema, ks2: listViewSchema, alwaysBlocked: listViewSchema }),
+  lists: z.object({
+    ks1: listViewSchema,
+    ks2: listViewSchema,
+    alwaysBlocked: listViewSchema,
+    imageSources: listViewSchema,
+  }),
   managedErrors: z.array(z.string()),
   pinSource: z.enum(['managed', 'local', 'none']),
   enforcement: z
@@ -53,6 +59,10 @@ export const adminStateSchema = z.object({
     })
     .nullable(),
   requests: z.array(visitRequestSchema),
+  /** The teacher's current lift of the image-search block, if one is running. */
+  imageSearchLift: z.object({ until: z.string(), by: z.string() }).nullable(),
+  /** The record of lifts (newest first), as the DSL reviews them. */
+  audit: z.array(auditEntrySchema),
 });
 export type AdminState = z.infer<typeof adminStateSchema>;
 
@@ -104,13 +114,30 @@ export const messageSpecs = {
     request: z.object({ token, keyStage: keyStageSchema }),
     response: empty,
   },
+  'admin.liftImageSearch': {
+    senders: ['options'],
+    request: z.object({
+      token,
+      minutes: z
+        .number()
+        .int()
+        .min(5, 'Image search can be allowed for 5 to 120 minutes.')
+        .max(120, 'Image search can be allowed for 5 to 120 minutes.'),
+    }),
+    response: z.object({ until: z.string() }),
+  },
+  'admin.endImageSearchLift': {
+    senders: ['options'],
+    request: z.object({ token }),
+    response: empty,
+  },
   'admin.answerRequest': {
     senders: ['options'],
     request: z.object({
       token,
       id: z.string().uuid(),
       decision: z.enum(['approve', 'deny']),
-      list: listNameSchema.exclude(['alwaysBlocked']).optional(),
+      list: keyStageSchema.optional(),
     }),
     response: empty,
   },

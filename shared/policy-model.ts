@@ -9,7 +9,11 @@ export type KeyStage = z.infer<typeof keyStageSchema>;
 /** When nothing says otherwise, a pupil is treated as the youngest: fail closed. */
 export const STRICTEST_KEY_STAGE: KeyStage = 'ks1';
 
-export const listNameSchema = z.enum(['ks1', 'ks2', 'alwaysBlocked']);
+/**
+ * The lists a school keeps. `imageSources` are the approved places to find pictures, offered
+ * (and allowed) when image search is blocked.
+ */
+export const listNameSchema = z.enum(['ks1', 'ks2', 'alwaysBlocked', 'imageSources']);
 export type ListName = z.infer<typeof listNameSchema>;
 export const LIST_NAMES: readonly ListName[] = listNameSchema.options;
 
@@ -31,14 +35,22 @@ export const storedEntrySchema = z.object({
 });
 export type StoredEntry = z.infer<typeof storedEntrySchema>;
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+export const SETTINGS_SCHEMA_VERSION = 2;
 
 export const localListsSchema = z.object({
   ks1: z.array(storedEntrySchema),
   ks2: z.array(storedEntrySchema),
   alwaysBlocked: z.array(storedEntrySchema),
+  imageSources: z.array(storedEntrySchema),
 });
 export type LocalLists = z.infer<typeof localListsSchema>;
+
+export const imageSearchLiftSchema = z.object({
+  until: z.string().max(40),
+  by: z.string().max(120),
+  at: z.string().max(40),
+});
+export type ImageSearchLift = z.infer<typeof imageSearchLiftSchema>;
 
 /** The device-local settings record kept in storage.local under SETTINGS_KEY. */
 export const settingsSchema = z.object({
@@ -48,12 +60,15 @@ export const settingsSchema = z.object({
   lists: localListsSchema,
   /** Salted slow hash of the teacher PIN set on the device (see pin-hash.ts). */
   pinHash: z.string().max(300).nullable(),
+  /** A teacher's time-limited lift of the image-search block for a supervised lesson. */
+  imageSearchLift: imageSearchLiftSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const emptySettings = (): Settings => ({
   schemaVersion: SETTINGS_SCHEMA_VERSION,
   keyStage: null,
-  lists: { ks1: [], ks2: [], alwaysBlocked: [] },
+  lists: { ks1: [], ks2: [], alwaysBlocked: [], imageSources: [] },
   pinHash: null,
+  imageSearchLift: null,
 });

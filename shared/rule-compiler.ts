@@ -4,7 +4,9 @@
 import { DNR_LIMITS, type DnrResourceType, type DnrRule } from './dnr-types';
 import type { EffectivePolicy } from './effective-policy';
 import type { KeyStage } from './policy-model';
+import { IMAGE_SEARCH_PATTERNS } from './image-search-patterns';
 import { RULE_PRIORITY } from './rule-priorities';
+import { SAFE_SEARCH_PARAMETERS, YOUTUBE_HOSTS, YOUTUBE_RESTRICT_HEADER } from './safe-search';
 import { formatSiteEntry, type SiteEntry } from './site-entry';
 
 const FRAMES: DnrResourceType[] = ['main_frame', 'sub_frame'];
@@ -13,7 +15,7 @@ export const DOMAINS_PER_RULE = 1_000;
 /** Matches any web address; `\0` in the substitution is the whole blocked URL. */
 const ANY_WEB_URL = '^https?://.*';
 
-export type BlockReason = 'list' | 'always';
+export type BlockReason = 'list' | 'always' | 'images';
 
 export interface CompileOptions {
   /** Full URL of the block page, e.g. chrome-extension://<id>/extension/blocked.html */
@@ -40,10 +42,20 @@ export function blockPageSubstitution(
   blockPageUrl: string,
   reason: BlockReason,
   keyStage?: KeyStage,
+  imageSources: readonly SiteEntry[] = [],
 ): string {
   const query = new URLSearchParams({ ...(keyStage ? { ks: keyStage } : {}), why: reason });
+  // The image-search page offers the approved sources; they travel in the address so the page
+  // needs nothing from storage or the worker to show them.
+  const offered = imageSources.slice(0, MAX_OFFERED_IMAGE_SOURCES).map(formatSiteEntry);
+  if (offered.length) query.set('img', offered.join(' '));
+  // \0 is the matched start of the URL; Chrome keeps the unmatched rest after it, so the whole
+  // blocked address ends up in the fragment.
   return `${blockPageUrl}?${query.toString()}#\\0`;
 }
+
+/** How many approved image sources the block page lists. */
+export const MAX_OFFERED_IMAGE_SOURCES = 8;
 
 /** The static ruleset shipped in the package (public/rules/failsafe.json). */
 export function compileFailsafeRules(blockPageUrl: string): DnrRule[] {
@@ -157,17 +169,67 @@ export function compileRules(policy: EffectivePolicy, options: CompileOptions): 
     });
   }
 
+  rules.push(...safeSearchRules());
+  if (!policy.imageSearchLiftedUntil) {
+    const target = blockPageSubstitution(
+      options.blockPageUrl,
+      'images',
+      policy.keyStage,
+      policy.imageSources,
+    );
+    rules.push(...imageSearchRules(target));
+  }
+
   const numbered = rules.map((rule, index) => ({ id: index + 1, ...rule }));
   const counts = countRules(numbered);
   assertWithinLimits(counts);
   return { rules: numbered, counts };
 }
 
+/** One redirect to the block page per image-search pattern (shared/image-search-patterns.ts). */
+export function imageSearchRules(target: string): Omit<DnrRule, 'id'>[] {
+  return IMAGE_SEARCH_PATTERNS.map((pattern) => ({
+    priority: RULE_PRIORITY.imageSearch,
+    action: { type: 'redirect', redirect: { regexSubstitution: target } },
+    condition: { regexFilter: pattern.regex, resourceTypes: FRAMES },
+  }));
+}
+
+/** SafeSearch parameters on every engine's results, and YouTube's Restricted Mode header. */
+export function safeSearchRules(): Omit<DnrRule, 'id'>[] {
+  const parameters: Omit<DnrRule, 'id'>[] = SAFE_SEARCH_PARAMETERS.map((engine) => ({
+    priority: RULE_PRIORITY.safeSearch,
+    action: {
+      type: 'redirect',
+      redirect: {
+        transform: {
+          queryTransform: { addOrReplaceParams: [{ key: engine.key, value: engine.value }] },
+        },
+      },
+    },
+    condition: { regexFilter: engine.regex, resourceTypes: FRAMES },
+  }));
+  const youtube: Omit<DnrRule, 'id'> = {
+    priority: RULE_PRIORITY.safeSearch,
+    action: {
+      type: 'modifyHeaders',
+      requestHeaders: [{ ...YOUTUBE_RESTRICT_HEADER, operation: 'set' }],
+    },
+    condition: {
+      requestDomains: [...YOUTUBE_HOSTS],
+      resourceTypes: [...FRAMES, 'xmlhttprequest', 'script', 'image', 'media', 'other'],
+    },
+  };
+  return [...parameters, youtube];
+}
+
 export function countRules(rules: readonly DnrRule[]): RuleCounts {
   return {
     total: rules.length,
     // Chrome counts redirect and modifyHeaders rules as "unsafe" and caps them separately.
-    unsafe: rules.filter((rule) => rule.action.type === 'redirect').length,
+    unsafe: rules.filter(
+      (rule) => rule.action.type === 'redirect' || rule.action.type === 'modifyHeaders',
+    ).length,
     regex: rules.filter((rule) => rule.condition.regexFilter !== undefined).length,
   };
 }

@@ -12,6 +12,15 @@ export const RULE_PRIORITY = {
   allow: 100,
   /** Always-blocked entries beat every allow rule. */
   alwaysBlocked: 200,
+  /**
+   * SafeSearch parameters and the YouTube header, above every allow rule or Chrome ignores
+   * them. A SafeSearch redirect that would change nothing (the parameter is already right) is
+   * skipped and the rules below decide, so this can neither loop nor open an engine the list
+   * doesn't allow (proven in test/e2e/image-search.spec.ts).
+   */
+  safeSearch: 400,
+  /** Image search is blocked whatever allows the engine, unless a teacher lifted it. */
+  imageSearch: 500,
 } as const;
 
 /** Static ruleset id in manifest.json. */

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import {
   emptySettings,
+  imageSearchLiftSchema,
   keyStageSchema,
   LIST_NAMES,
   SETTINGS_SCHEMA_VERSION,
@@ -29,13 +30,19 @@ export class SettingsMigrationError extends Error {
   override name = 'SettingsMigrationError';
 }
 
-/**
- * Steps from version N to N+1, indexed by N. Version 1 is the first shipped shape, so there are
- * none yet; the next change to Settings adds `1: (v1) => v2` here and a test for it.
- */
+/** Steps from version N to N+1, indexed by N; each new Settings shape adds one, with a test. */
 export const MIGRATIONS: Readonly<
   Record<number, (record: Record<string, unknown>) => Record<string, unknown>>
-> = {};
+> = {
+  // v2: approved image sources became a list of their own, and a teacher can lift the image
+  // search block for a lesson. Neither existed before, so both start empty.
+  1: (v1) => ({
+    ...v1,
+    schemaVersion: 2,
+    lists: { ...(v1.lists as object), imageSources: [] },
+    imageSearchLift: null,
+  }),
+};
 
 export interface LoadedSettings {
   settings: Settings;
@@ -125,6 +132,10 @@ export function loadSettings(raw: unknown): LoadedSettings {
       'pinHash: damaged; the options page stays locked until a PIN arrives in managed policy',
     );
   }
+
+  const lift = imageSearchLiftSchema.nullable().safeParse(record.imageSearchLift ?? null);
+  if (lift.success) settings.imageSearchLift = lift.data;
+  else repairs.push('imageSearchLift: not a valid lift; image search stays blocked');
 
   const lists = (record.lists ?? {}) as Record<string, unknown>;
   for (const list of LIST_NAMES) settings.lists[list] = repairEntries(list, lists[list], repairs);

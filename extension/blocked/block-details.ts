@@ -11,8 +11,12 @@ export interface BlockDetails {
   blockedUrl: string;
   /** The same address decoded for people to read. */
   displayUrl: string;
+  /** Approved image sources to offer instead of image search (canonical site text). */
+  imageSources: string[];
   inFrame: boolean;
 }
+
+const REASONS: readonly BlockReason[] = ['list', 'always', 'images'];
 
 function readableUrl(raw: string): string {
   try {
@@ -27,9 +31,10 @@ export function readBlockDetails(location: Location, inFrame: boolean): BlockDet
   return {
     // No key stage in the address means the failsafe rules caught it: show the simplest page.
     keyStage: query.get('ks') === 'ks2' ? 'ks2' : 'ks1',
-    reason: query.get('why') === 'always' ? 'always' : 'list',
+    reason: REASONS.find((reason) => reason === query.get('why')) ?? 'list',
     blockedUrl: location.hash.slice(1),
     displayUrl: readableUrl(location.hash.slice(1)),
+    imageSources: (query.get('img') ?? '').split(' ').filter(Boolean),
     inFrame,
   };
 }

@@ -4,6 +4,8 @@ import {
   adminAddEntries,
   adminAnswerRequest,
   adminChangePin,
+  adminEndImageSearchLift,
+  adminLiftImageSearch,
   adminGetState,
   adminRemoveEntry,
   adminSetFirstPin,
@@ -11,7 +13,10 @@ import {
   adminUnlock,
 } from '../../background/admin-handlers';
 import { database } from '../../background/database';
-import { refreshManagedState } from '../../background/policy-store';
+import { recordLiftExpired } from '../../background/image-search-lift';
+import { readSettings, refreshManagedState, writeSettings } from '../../background/policy-store';
+import { syncRules } from '../../background/rule-sync';
+import { STARTER_LISTS } from '../../shared/starter-lists';
 import { storeVisitRequest } from '../../background/visit-requests';
 
 let dnr: FakeDnr;
@@ -19,12 +24,14 @@ let dnr: FakeDnr;
 beforeEach(async () => {
   dnr = installFakeExtension();
   await database.visitRequests.clear();
+  await database.audit.clear();
 });
 
+/** Allowed domains, less the built-in image sources every policy allows. */
 const allowedDomains = () =>
-  dnr.rules.flatMap((rule) =>
-    rule.action.type === 'allow' ? (rule.condition.requestDomains ?? []) : [],
-  );
+  dnr.rules
+    .flatMap((rule) => (rule.action.type === 'allow' ? (rule.condition.requestDomains ?? []) : []))
+    .filter((domain) => !STARTER_LISTS.imageSources.includes(domain));
 
 describe('the options page flow in the worker', () => {
   it('sets a first PIN, then unlocks only with that PIN', async () => {
@@ -126,5 +133,53 @@ describe('the options page flow in the worker', () => {
     );
     await adminChangePin({ token, currentPin: '2468', pin: '9999' });
     await expect(adminUnlock({ pin: '9999', name: 'Ms Khan' })).resolves.toHaveProperty('token');
+  }, 20_000);
+});
+
+describe('lifting the image-search block', () => {
+  const imageRules = () => dnr.rules.filter((rule) => rule.priority === 500);
+
+  it('lifts it for a set time, records who did it, and ends it early on request', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    await syncRules();
+    expect(imageRules().length).toBeGreaterThan(0);
+    const { until } = await adminLiftImageSearch({ token, minutes: 30 });
+    expect(Date.parse(until) - Date.now()).toBeGreaterThan(29 * 60_000);
+    expect(imageRules()).toEqual([]);
+    expect(await fakeBrowser.alarms.get('image-search-lift-ends')).toBeDefined();
+
+    let state = await adminGetState({ token });
+    expect(state.imageSearchLift).toEqual({ until, by: 'Ms Khan' });
+    expect(state.audit[0]).toMatchObject({ by: 'Ms Khan', action: 'image-search-lifted' });
+
+    await adminEndImageSearchLift({ token });
+    expect(imageRules().length).toBeGreaterThan(0);
+    state = await adminGetState({ token });
+    expect(state.imageSearchLift).toBeNull();
+    expect(state.audit.map((entry) => entry.action)).toEqual([
+      'image-search-lift-ended',
+      'image-search-lifted',
+    ]);
+  }, 20_000);
+
+  it('ends by itself: an expired lift no longer counts and is recorded as ended on time', async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    await writeSettings({
+      ...(await readSettings()),
+      imageSearchLift: {
+        until: new Date(Date.now() - 1_000).toISOString(),
+        by: 'Ms Khan',
+        at: new Date().toISOString(),
+      },
+    });
+    await recordLiftExpired();
+    await syncRules();
+    expect(imageRules().length).toBeGreaterThan(0);
+    const state = await adminGetState({ token });
+    expect(state.imageSearchLift).toBeNull();
+    expect(state.audit[0]).toMatchObject({
+      action: 'image-search-lift-ended',
+      detail: 'ended on time',
+    });
   }, 20_000);
 });

@@ -3,6 +3,7 @@ import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extensio
 import { refreshManagedState, writeSettings } from '../../background/policy-store';
 import { readEnforcement, syncRules } from '../../background/rule-sync';
 import { emptySettings } from '../../shared/policy-model';
+import { STARTER_LISTS } from '../../shared/starter-lists';
 
 let dnr: FakeDnr;
 beforeEach(() => {
@@ -27,7 +28,14 @@ describe('syncRules', () => {
     await syncRules();
     expect(dnr.scripts.map((script) => [script.id, script.matches, script.excludeMatches])).toEqual(
       [
-        ['backstop-outside-allowed', ['http://*/*', 'https://*/*'], ['*://*.bbc.co.uk/*']],
+        [
+          'backstop-outside-allowed',
+          ['http://*/*', 'https://*/*'],
+          [
+            '*://*.bbc.co.uk/*',
+            ...STARTER_LISTS.imageSources.map((site) => `*://*.${site}/*`),
+          ].sort(),
+        ],
         ['backstop-always-blocked', ['*://www.bbc.co.uk/sport/*'], undefined],
       ],
     );

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BIG_LIST_SIZE, type BrowserBigList, type NodeCompile } from './big-list';
 import { round1, roundSummary, summarize, type Summary } from './stats';
+import { ruleSetLines } from './rule-sets';
 import { formatInt, formatMs, formatRatio, formatTable } from './table';
 
 export interface ReportRow {
@@ -92,6 +93,7 @@ export function renderText(report: BenchReport): string {
       `storage→enforced ${formatMs(browser.enforceMs)} ms (of which the write ${formatMs(browser.writeMs)} ms)`,
     `  DNR after the big list: ${browser.listed.url} → ${browser.listed.decisive}, ` +
       `${browser.unlisted.url} → ${browser.unlisted.decisive}`,
+    ...ruleSetLines(),
   ];
   for (const failure of report.failures) lines.push(`FAIL ${failure}`);
   lines.push(report.failures.length ? `FAIL: ${report.failures.length} problem(s)` : 'OK');

@@ -13,6 +13,7 @@ const schema = JSON.parse(
 describe('manifest.json', () => {
   it('asks for exactly the reviewed permissions', () => {
     expect(manifest.permissions).toEqual([
+      'alarms', // ends a teacher's time-limited lift of the image-search block on time
       'declarativeNetRequest', // the enforcement itself
       'scripting', // the backstop content script, registered everywhere but allowed sites
       'storage', // policy, settings and managed policy

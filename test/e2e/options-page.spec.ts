@@ -166,10 +166,16 @@ test('list tabs work from the keyboard', async ({ launched }) => {
   await expect(page.getByRole('tabpanel', { name: /KS2 sites/ })).toBeVisible();
   await expect(page.getByRole('tabpanel', { name: /KS1 sites/ })).toBeHidden();
   await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: /Image sources/ })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: /Image sources/ })).toContainText(
+    'images.nasa.gov',
+  );
+  await page.keyboard.press('ArrowLeft');
   await expect(page.getByRole('tab', { name: /Always blocked/ })).toBeFocused();
   await expect(page.getByRole('tabpanel', { name: /Always blocked/ })).toContainText(
     'No sites on this list.',
   );
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(ks1Tab).toBeFocused();
 });

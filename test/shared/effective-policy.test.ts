@@ -4,8 +4,11 @@ import { emptySettings } from '../../shared/policy-model';
 import { formatSiteEntry } from '../../shared/site-entry';
 import { STARTER_LISTS } from '../../shared/starter-lists';
 
-const sites = (policy: ReturnType<typeof buildEffectivePolicy>) =>
-  policy.allow.map(formatSiteEntry);
+/** The allowed sites, less the approved image sources every key stage gets. */
+const sites = (policy: ReturnType<typeof buildEffectivePolicy>) => {
+  const images = new Set(policy.imageSources.map(formatSiteEntry));
+  return policy.allow.map(formatSiteEntry).filter((site) => !images.has(site));
+};
 
 describe('buildEffectivePolicy', () => {
   it('fails closed to KS1 and its starter list when there is no policy at all', () => {
@@ -13,7 +16,7 @@ describe('buildEffectivePolicy', () => {
     expect(policy.keyStage).toBe('ks1');
     expect(policy.keyStageSource).toBe('default');
     expect(policy.usingStarter).toBe(true);
-    expect(policy.allow).toHaveLength(STARTER_LISTS.ks1.length);
+    expect(sites(policy)).toHaveLength(STARTER_LISTS.ks1.length);
   });
 
   it('lets managed policy outrank the key stage chosen on the device', () => {
@@ -36,6 +39,33 @@ describe('buildEffectivePolicy', () => {
     settings.lists.alwaysBlocked.push({ site: 'local-bad.example', source: 'local' });
     const policy = buildEffectivePolicy(settings, { alwaysBlocked: ['bad.example'] });
     expect(policy.block.map(formatSiteEntry)).toEqual(['bad.example', 'local-bad.example']);
+  });
+
+  it('allows the approved image sources (the built-in ones until the school lists its own)', () => {
+    const starter = buildEffectivePolicy(emptySettings(), {});
+    expect(starter.imageSources.map(formatSiteEntry)).toEqual([...STARTER_LISTS.imageSources]);
+    expect(starter.allow.map(formatSiteEntry)).toEqual(
+      expect.arrayContaining([...STARTER_LISTS.imageSources]),
+    );
+    const own = buildEffectivePolicy(emptySettings(), { imageSources: ['images.example.org'] });
+    expect(own.imageSources.map(formatSiteEntry)).toEqual(['images.example.org']);
+  });
+
+  it("counts a teacher's image-search lift only until it ends", () => {
+    const settings = {
+      ...emptySettings(),
+      imageSearchLift: {
+        until: '2026-11-22T10:30:00.000Z',
+        by: 'Ms Khan',
+        at: '2026-11-22T10:00:00.000Z',
+      },
+    };
+    expect(
+      buildEffectivePolicy(settings, {}, new Date('2026-11-22T10:29:59Z')).imageSearchLiftedUntil,
+    ).toBe('2026-11-22T10:30:00.000Z');
+    expect(
+      buildEffectivePolicy(settings, {}, new Date('2026-11-22T10:30:00Z')).imageSearchLiftedUntil,
+    ).toBeNull();
   });
 
   it('shows a local entry that repeats a managed one only once, as managed', () => {

@@ -24,6 +24,8 @@ const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   keyStageSource: 'managed',
   allow: entries('bbc.co.uk', '=www.topmarks.co.uk', 'https://www.bbc.co.uk/cbeebies/'),
   block: entries('badsite.example', 'https://www.bbc.co.uk/news/'),
+  imageSources: [],
+  imageSearchLiftedUntil: null,
   usingStarter: false,
   ...overrides,
 });
@@ -75,14 +77,62 @@ describe('compileRules', () => {
     expect(cbeebies?.condition.isUrlFilterCaseSensitive).toBe(true);
   });
 
+  it('locks SafeSearch on and sends YouTube the Restricted Mode header, above every allow rule', () => {
+    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const safe = rules.filter((rule) => rule.priority === RULE_PRIORITY.safeSearch);
+    const parameters = safe.flatMap((rule) =>
+      rule.action.type === 'redirect' && 'transform' in rule.action.redirect
+        ? rule.action.redirect.transform.queryTransform.addOrReplaceParams
+        : [],
+    );
+    expect(parameters).toEqual([
+      { key: 'safe', value: 'active' },
+      { key: 'adlt', value: 'strict' },
+      { key: 'kp', value: '1' },
+    ]);
+    const youtube = safe.find((rule) => rule.action.type === 'modifyHeaders');
+    expect(youtube?.action).toEqual({
+      type: 'modifyHeaders',
+      requestHeaders: [{ header: 'YouTube-Restrict', value: 'Strict', operation: 'set' }],
+    });
+    expect(youtube?.condition.requestDomains).toContain('youtube.com');
+    expect(RULE_PRIORITY.safeSearch).toBeGreaterThan(RULE_PRIORITY.allow);
+    expect(RULE_PRIORITY.safeSearch).toBeGreaterThan(RULE_PRIORITY.alwaysBlocked);
+  });
+
+  it('blocks image search above SafeSearch, naming the approved image sources, unless lifted', () => {
+    const withSources = policy({
+      imageSources: entries('images.nasa.gov', 'www.pics4learning.com'),
+    });
+    const blocked = compileRules(withSources, { blockPageUrl: BLOCK_PAGE }).rules.filter(
+      (rule) => rule.priority === RULE_PRIORITY.imageSearch,
+    );
+    expect(blocked.length).toBeGreaterThan(10);
+    expect(blocked[0]?.action).toEqual({
+      type: 'redirect',
+      redirect: {
+        regexSubstitution: `${BLOCK_PAGE}?ks=ks1&why=images&img=images.nasa.gov+www.pics4learning.com#\\0`,
+      },
+    });
+    expect(RULE_PRIORITY.imageSearch).toBeGreaterThan(RULE_PRIORITY.safeSearch);
+    const lifted = compileRules(policy({ imageSearchLiftedUntil: '2026-11-22T10:30:00.000Z' }), {
+      blockPageUrl: BLOCK_PAGE,
+    }).rules;
+    expect(lifted.some((rule) => rule.priority === RULE_PRIORITY.imageSearch)).toBe(false);
+    expect(lifted.some((rule) => rule.priority === RULE_PRIORITY.safeSearch)).toBe(true);
+  });
+
   it('packs domains into shared rules', () => {
     const many = Array.from({ length: 2_500 }, (_, i) => `site${i}.example.org`);
     const { rules, counts } = compileRules(policy({ allow: entries(...many), block: [] }), {
       blockPageUrl: BLOCK_PAGE,
     });
-    const domainRules = rules.filter((rule) => rule.condition.requestDomains);
+    const domainRules = rules.filter(
+      (rule) => rule.action.type === 'allow' && rule.condition.requestDomains,
+    );
     expect(domainRules).toHaveLength(Math.ceil(2_500 / DOMAINS_PER_RULE));
-    expect(counts.total).toBe(1 + domainRules.length);
+    const others = compileRules(policy({ allow: [], block: [] }), { blockPageUrl: BLOCK_PAGE });
+    expect(counts.total).toBe(others.counts.total + domainRules.length);
   });
 
   it('compiles a 100,000-domain list inside the DNR limits', () => {

@@ -26,6 +26,7 @@ describe('loadSettings', () => {
           },
         ],
         alwaysBlocked: [],
+        imageSources: [],
       },
     };
     expect(loadSettings(stored).settings).toEqual(stored);
@@ -64,6 +65,30 @@ describe('loadSettings', () => {
     const { settings, repairs } = loadSettings({ ...emptySettings(), pinHash: 'garbled' });
     expect(settings.pinHash).toBe('garbled');
     expect(repairs[0]).toMatch(/^pinHash: damaged/);
+  });
+
+  it('migrates a version 1 record, keeping its lists and adding the image-search fields', () => {
+    const v1 = {
+      schemaVersion: 1,
+      keyStage: 'ks2',
+      pinHash: null,
+      lists: { ks1: [], ks2: [{ site: 'bbc.co.uk', source: 'local' }], alwaysBlocked: [] },
+    };
+    const { settings, migratedFrom, repairs } = loadSettings(v1);
+    expect(migratedFrom).toBe(1);
+    expect(repairs).toEqual([]);
+    expect(settings).toEqual({
+      schemaVersion: 2,
+      keyStage: 'ks2',
+      pinHash: null,
+      lists: {
+        ks1: [],
+        ks2: [{ site: 'bbc.co.uk', source: 'local' }],
+        alwaysBlocked: [],
+        imageSources: [],
+      },
+      imageSearchLift: null,
+    });
   });
 
   it('resets a record with no version', () => {

@@ -9,6 +9,7 @@ export interface PolicyLists {
   ks1?: readonly string[];
   ks2?: readonly string[];
   alwaysBlocked?: readonly string[];
+  imageSources?: readonly string[];
 }
 
 const local = (sites: readonly string[] = []): StoredEntry[] =>
@@ -27,6 +28,7 @@ export function settingsWith(lists: PolicyLists): Settings {
       ks1: local(lists.ks1),
       ks2: local(lists.ks2),
       alwaysBlocked: local(lists.alwaysBlocked),
+      imageSources: local(lists.imageSources),
     },
   };
 }
