@@ -4,6 +4,7 @@
 import { IMAGE_SEARCH_CASES } from '../shared/image-search-table';
 import { html } from './support/fixture-server';
 import { applyPolicy, BLOCK_PAGE, readEnforcement } from './support/extension';
+import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/test';
 
 // Web search is approved on every engine here, so each block below is the image-search rule,
@@ -68,6 +69,7 @@ test('image search lands on the image-search block page on every engine, and is 
     'www.photosforclass.com',
     'images.nasa.gov',
   ]);
+  await expectNoAxeViolations(page);
   await sources.getByRole('link', { name: 'images.nasa.gov' }).click();
   await expect(page.locator('#fixture')).toHaveText('images.nasa.gov /');
 
@@ -104,6 +106,19 @@ test('every URL in the table gets the verdict it should from Chrome itself', asy
     (c) => `${c.blocked ? 'should block' : 'should allow'}: ${c.url} (${c.why})`,
   );
   expect(wrong).toEqual([]);
+});
+
+test('KS1 gets the picture version of the image-search page, and it passes axe', async ({
+  launched,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks1', ks1: ['google.co.uk'] });
+  const page = await launched.context.newPage();
+  await page.goto('https://www.google.co.uk/search?q=owls&tbm=isch');
+  await expect(page).toHaveURL(BLOCK_PAGE);
+  await expect(page.getByRole('heading')).toHaveText("Let's find pictures here instead");
+  await expect(page.getByRole('button', { name: 'Ask my teacher' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'www.pics4learning.com' })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test('a link from an allowed results page to its images tab, and an images frame, are blocked', async ({
