@@ -10,6 +10,7 @@ import {
 } from './policy-model';
 import { decodeCanonicalSite } from './canonical-site';
 import { parseSiteEntry, type SiteEntry } from './site-entry';
+import { runningLesson, type Lesson } from './lesson';
 import { STARTER_LISTS } from './starter-lists';
 
 export interface EffectivePolicy {
@@ -25,6 +26,8 @@ export interface EffectivePolicy {
   block: SiteEntry[];
   /** True when the starter list stands in for an empty key stage list. */
   usingStarter: boolean;
+  /** The lesson in force, if any (its sites are in `allow`). */
+  lesson: Pick<Lesson, 'id' | 'mode' | 'endsAt'> | null;
 }
 
 export interface ListView {
@@ -85,19 +88,34 @@ export function activeImageSearchLift(settings: Settings, now: Date): string | n
   return until && Date.parse(until) > now.getTime() ? until : null;
 }
 
+/**
+ * The policy for a pupil at `now`. A running lesson in `focus` mode replaces the key stage list
+ * (and the image sources) with its own sites; in `add` mode it adds them. Always-blocked sites,
+ * image search and SafeSearch apply on top either way: the compiler ranks them above allows.
+ */
 export function buildEffectivePolicy(
   settings: Settings,
   managed: ManagedFields,
   now: Date = new Date(),
+  lesson: Lesson | null = null,
 ): EffectivePolicy {
   const { keyStage, keyStageSource } = resolveKeyStage(settings, managed);
   const allowView = listView(keyStage, settings, managed);
   const blockView = listView('alwaysBlocked', settings, managed);
   const imageSources = toEntries(listView('imageSources', settings, managed).entries);
+  const running = runningLesson(lesson, now);
+  const lessonSites = running
+    ? toEntries(running.sites.map((site) => ({ site, source: 'lesson' as const })))
+    : [];
+  const allow =
+    running?.mode === 'focus'
+      ? lessonSites
+      : [...toEntries(allowView.entries), ...imageSources, ...lessonSites];
   return {
     keyStage,
     keyStageSource,
-    allow: [...toEntries(allowView.entries), ...imageSources],
+    lesson: running ? { id: running.id, mode: running.mode, endsAt: running.endsAt } : null,
+    allow,
     imageSources,
     imageSearchLiftedUntil: activeImageSearchLift(settings, now),
     block: toEntries(blockView.entries),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildEffectivePolicy, listView } from '../../shared/effective-policy';
+import type { Lesson } from '../../shared/lesson';
 import { emptySettings } from '../../shared/policy-model';
 import { formatSiteEntry } from '../../shared/site-entry';
 import { STARTER_LISTS } from '../../shared/starter-lists';
@@ -74,5 +75,57 @@ describe('buildEffectivePolicy', () => {
     expect(listView('ks1', settings, { ks1: ['bbc.co.uk'] }).entries).toEqual([
       { site: 'bbc.co.uk', source: 'managed' },
     ]);
+  });
+
+  describe('a lesson', () => {
+    const lesson = (mode: 'focus' | 'add'): Lesson => ({
+      id: '6f1c2b1e-2a4b-4c3d-9e8f-0a1b2c3d4e5f',
+      name: 'Volcanoes',
+      mode,
+      sites: ['volcano.example.org', 'https://www.bbc.co.uk/bitesize/volcanoes/'],
+      startsAt: '2026-11-22T09:00:00.000Z',
+      endsAt: '2026-11-22T10:00:00.000Z',
+      teacher: 'Ms Khan',
+    });
+    const during = new Date('2026-11-22T09:30:00Z');
+    const settings = () => {
+      const stored = emptySettings();
+      stored.keyStage = 'ks2';
+      stored.lists.ks2.push({ site: 'scratch.mit.edu', source: 'local' });
+      stored.lists.alwaysBlocked.push({ site: 'volcano.example.org', source: 'local' });
+      return stored;
+    };
+
+    it('in focus mode replaces the list, image sources included, while it runs', () => {
+      const policy = buildEffectivePolicy(settings(), {}, during, lesson('focus'));
+      expect(policy.allow.map(formatSiteEntry)).toEqual([
+        'volcano.example.org',
+        'www.bbc.co.uk/bitesize/volcanoes/',
+      ]);
+      expect(policy.lesson).toEqual({
+        id: lesson('focus').id,
+        mode: 'focus',
+        endsAt: '2026-11-22T10:00:00.000Z',
+      });
+      // Always-blocked still applies on top of the lesson (the compiler ranks it higher).
+      expect(policy.block.map(formatSiteEntry)).toEqual(['volcano.example.org']);
+    });
+
+    it('in add mode adds its sites to the class list', () => {
+      const policy = buildEffectivePolicy(settings(), {}, during, lesson('add'));
+      expect(sites(policy)).toEqual([
+        'scratch.mit.edu',
+        'volcano.example.org',
+        'www.bbc.co.uk/bitesize/volcanoes/',
+      ]);
+    });
+
+    it('changes nothing before it starts or once it has ended', () => {
+      for (const at of ['2026-11-22T08:59:59Z', '2026-11-22T10:00:00Z']) {
+        const policy = buildEffectivePolicy(settings(), {}, new Date(at), lesson('focus'));
+        expect(policy.lesson).toBeNull();
+        expect(sites(policy)).toEqual(['scratch.mit.edu']);
+      }
+    });
   });
 });

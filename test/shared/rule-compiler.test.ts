@@ -27,6 +27,7 @@ const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   imageSources: [],
   imageSearchLiftedUntil: null,
   usingStarter: false,
+  lesson: null,
   ...overrides,
 });
 
