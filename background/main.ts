@@ -17,6 +17,7 @@ import {
   adminUnlock,
 } from './admin-handlers';
 import { LIFT_ALARM, recordLiftExpired } from './image-search-lift';
+import { LESSON_END_ALARM, scheduleLessonEnd } from './lesson-store';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -25,13 +26,14 @@ import {
   sweepOpenTabs,
 } from './navigation-backstop';
 import { refreshManagedState } from './policy-store';
-import { syncRules } from './rule-sync';
+import { currentPolicy, syncRules } from './rule-sync';
 import { LOCAL_KEYS } from './storage-keys';
 import { storeVisitRequest } from './visit-requests';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
   await syncRules(options);
+  await scheduleLessonEnd((await currentPolicy()).policy.lesson);
   await sweepOpenTabs();
 }
 
@@ -66,15 +68,21 @@ browser.runtime.onStartup.addListener(() => void whenReady(() => start(true)));
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void whenReady(() => start(false));
-  else if (area === 'local' && LOCAL_KEYS.settings in changes) void whenReady(() => enforce());
+  else if (area === 'local' && (LOCAL_KEYS.settings in changes || LOCAL_KEYS.lesson in changes)) {
+    void whenReady(() => enforce());
+  }
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name !== LIFT_ALARM) return;
-  void whenReady(async () => {
-    await recordLiftExpired();
-    await enforce();
-  });
+  if (alarm.name === LIFT_ALARM) {
+    void whenReady(async () => {
+      await recordLiftExpired();
+      await enforce();
+    });
+  } else if (alarm.name === LESSON_END_ALARM) {
+    // The lesson's own times say it is over; rebuilding the rules drops it.
+    void whenReady(() => enforce());
+  }
 });
 
 // Only history updates: a listener on every committed page woke the worker on each page load

@@ -8,6 +8,7 @@ import { createUrlJudge, type UrlJudge } from '../shared/url-verdict';
 import { syncBackstopScript } from './backstop-script';
 import { blockPageBase } from './block-page-url';
 import { dnr } from './chrome-adapter';
+import { readLesson } from './lesson-store';
 import { readPolicy } from './policy-store';
 import { runSerially } from './serial-queue';
 import { LOCAL_KEYS } from './storage-keys';
@@ -37,8 +38,8 @@ export async function readEnforcement(): Promise<EnforcementRecord | null> {
 }
 
 async function loadCurrent(): Promise<CurrentPolicy> {
-  const { settings, managed } = await readPolicy();
-  const policy = buildEffectivePolicy(settings, managed.fields);
+  const [{ settings, managed }, lesson] = await Promise.all([readPolicy(), readLesson()]);
+  const policy = buildEffectivePolicy(settings, managed.fields, new Date(), lesson);
   return { policy, judge: createUrlJudge(policy) };
 }
 

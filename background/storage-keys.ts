@@ -4,6 +4,7 @@ export const LOCAL_KEYS = {
   managedState: 'managedState',
   enforcement: 'enforcement',
   pinFailures: 'pinFailures',
+  lesson: 'lesson',
 } as const;
 
 export const SESSION_KEYS = {

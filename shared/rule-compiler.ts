@@ -248,8 +248,8 @@ function assertWithinLimits(counts: RuleCounts): void {
   }
   if (counts.regex > DNR_LIMITS.regexRules) {
     throw new RuleLimitError(
-      `The always-blocked list has ${counts.regex - 1} single pages or hosts, over Chrome's limit of ${DNR_LIMITS.regexRules - 1}. ` +
-        'Block whole domains where you can.',
+      `The rules need ${counts.regex} address patterns but Chrome allows ${DNR_LIMITS.regexRules}. ` +
+        'Each single page or host on the always-blocked list takes one: block whole domains where you can.',
     );
   }
 }

@@ -60,8 +60,8 @@ describe('syncRules', () => {
     await writeSettings(settings);
     const record = await syncRules();
     expect(dnr.rules).toEqual(before);
-    expect(record?.lastError).toMatch(/over Chrome's limit/);
-    expect((await readEnforcement())?.lastError).toMatch(/over Chrome's limit/);
+    expect(record?.lastError).toMatch(/address patterns but Chrome allows 1000/);
+    expect((await readEnforcement())?.lastError).toMatch(/address patterns but Chrome allows 1000/);
   });
 
   it('applies a managed key stage and keeps the last good one through a bad update', async () => {
