@@ -1,6 +1,6 @@
-// `npm start`: builds the extension and says how to load it. The classroom hub joins this
-// command when it exists (issue 4); until then the extension runs on its own.
-import { spawnSync } from 'node:child_process';
+// `npm start`: builds the extension, says how to load it, then runs the classroom hub in the
+// foreground (Ctrl-C stops it). The hub prints its own address, logins and enrolment token.
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,4 +24,16 @@ Safe Class is built.
 
 With no policy the extension uses the KS1 starter list (README: "When there is no policy").
 For a school-wide setup, put the managed policy JSON from README.md into Google Admin.
-`);
+
+Starting the classroom hub (README: "The classroom hub")…`);
+
+// Node runs the hub's TypeScript through tsx's loader: no build step, and no npx wrapper
+// between this process and the hub, so Ctrl-C and exit codes pass straight through.
+const hub = spawn(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+// Ctrl-C reaches the hub directly (same terminal); wait for it to stop rather than exit first.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => hub.kill('SIGTERM'));
+hub.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -7,29 +7,36 @@ import { keyStageSchema } from './policy-model';
 
 export const enrolRequestSchema = z.object({
   /** The school's enrolment token, from managed policy. */
-  enrolmentToken: z.string().min(8).max(200),
+  enrolmentToken: z.string().min(1, 'enter the enrolment token').max(200, 'too long'),
   /** The signed-in Google account of the pupil (chrome.identity). */
-  email: z.string().trim().toLowerCase().email().max(254),
-  /** A stable id made by the device once and kept. */
-  deviceId: z.string().uuid(),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('expected an email address').max(254, 'too long')),
+  /** A stable id the device makes once and keeps. */
+  deviceId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'expected 8 to 128 letters, digits, - or _'),
 });
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
-export const pupilSchema = z.object({
-  name: z.string().max(120),
-  classId: z.string().nullable(),
-  keyStage: keyStageSchema,
-});
-
 export const enrolResponseSchema = z.object({
   deviceToken: z.string().min(16).max(200),
-  pupil: pupilSchema,
+  /** False while the email is on no roster: the device then gets the strictest key stage. */
+  assigned: z.boolean(),
+  pupil: z.object({
+    name: z.string().nullable(),
+    classId: z.number().int().nullable(),
+    keyStage: keyStageSchema,
+  }),
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
+/** What a device reads on every (re)connect, and converges on after any gap. */
 export const snapshotSchema = z.object({
-  pupil: pupilSchema,
-  /** The class's running lesson, if any; a device converges on this after any gap. */
+  pupil: z.object({ name: z.string() }).nullable(),
+  classId: z.number().int().nullable(),
+  keyStage: keyStageSchema,
+  /** The class's running lesson, if any. */
   lesson: lessonSchema.nullable(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -1,0 +1,44 @@
+// The hub's settings, from the environment. A bad value stops the hub with the reason, rather
+// than starting on a default nobody asked for.
+import path from 'node:path';
+import { z } from 'zod';
+import { describeIssues } from './validation';
+
+const blankIsUnset = (value: unknown) => (value === '' ? undefined : value);
+
+const envSchema = z.object({
+  HUB_PORT: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int().min(1).max(65_535, 'expected a port from 1 to 65535').default(8787),
+  ),
+  HUB_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
+  HUB_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.hub-data')),
+  HUB_ENROLMENT_TOKEN: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,200}$/, 'expected 16 to 200 letters, digits, - or _')
+      .optional(),
+  ),
+});
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  /** Absolute. */
+  dataDir: string;
+  /** When set, replaces the school's stored enrolment token at start. */
+  enrolmentToken: string | undefined;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): HubConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new Error(`Hub settings: ${describeIssues(parsed.error.issues)}`);
+  const { HUB_PORT, HUB_HOST, HUB_DATA_DIR, HUB_ENROLMENT_TOKEN } = parsed.data;
+  return {
+    port: HUB_PORT,
+    host: HUB_HOST,
+    dataDir: path.resolve(cwd, HUB_DATA_DIR),
+    enrolmentToken: HUB_ENROLMENT_TOKEN,
+  };
+}

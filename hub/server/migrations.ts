@@ -1,0 +1,108 @@
+// Ordered, versioned schema changes, run at every start. Kysely's Migrator records each one it
+// has applied in `kysely_migration` and takes a lock in `kysely_migration_lock`, so a second
+// start (or, on PostgreSQL, a second hub process) applies nothing twice.
+// Never edit a migration that has shipped: add the next one. schema.ts follows the sum of them.
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import type { HubDb } from './database';
+
+// Column types are SQLite's (`integer primary key autoincrement`); the PostgreSQL issue adds
+// identity columns here. Times are written by the hub's clock, never by a database default.
+const m0001_schools_users_sessions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('schools')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('enrolment_token', 'text', (col) => col.notNull().unique())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('username', 'text', (col) => col.notNull().unique())
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('role', 'text', (col) => col.notNull())
+      .addColumn('password_hash', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addCheckConstraint('users_role', sql`role in ('teacher', 'dsl', 'admin')`)
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'text', (col) => col.primaryKey())
+      .addColumn('user_id', 'integer', (col) =>
+        col.notNull().references('users.id').onDelete('cascade'),
+      )
+      .addColumn('csrf_token', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('expires_at', 'text', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('sessions_expires_at')
+      .on('sessions')
+      .column('expires_at')
+      .execute();
+  },
+};
+
+const m0002_classes_pupils: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('classes')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('key_stage', 'text', (col) => col.notNull())
+      .addColumn('teacher_id', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addCheckConstraint('classes_key_stage', sql`key_stage in ('ks1', 'ks2')`)
+      .addUniqueConstraint('classes_school_name', ['school_id', 'name'])
+      .execute();
+    await db.schema.createIndex('classes_teacher').on('classes').column('teacher_id').execute();
+    await db.schema
+      .createTable('pupils')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('class_id', 'integer', (col) => col.notNull().references('classes.id'))
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('email', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addUniqueConstraint('pupils_school_email', ['school_id', 'email'])
+      .execute();
+    await db.schema.createIndex('pupils_class').on('pupils').column('class_id').execute();
+  },
+};
+
+const m0003_devices: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('devices')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'text', (col) => col.notNull())
+      .addColumn('email', 'text', (col) => col.notNull())
+      .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+      .addColumn('enrolled_at', 'text', (col) => col.notNull())
+      .addUniqueConstraint('devices_school_device_email', ['school_id', 'device_id', 'email'])
+      .execute();
+  },
+};
+
+/** In order. The names sort in the order they must run, which is how Kysely orders them. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_schools_users_sessions': m0001_schools_users_sessions,
+  '0002_classes_pupils': m0002_classes_pupils,
+  '0003_devices': m0003_devices,
+};
+
+/** Applies every migration not yet recorded; returns the names it applied. */
+export async function migrateToLatest(db: HubDb): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`Database migration ${failed ?? ''} failed`, { cause: error });
+  }
+  return results.map((result) => result.migrationName);
+}

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type HubDb } from '../../hub/server/database';
+import { MIGRATIONS, migrateToLatest } from '../../hub/server/migrations';
+
+const tables = async (db: HubDb) =>
+  (
+    await sql<{
+      name: string;
+    }>`select name from sqlite_master where type = 'table' order by name`.execute(db)
+  ).rows.map((row) => row.name);
+
+describe('migrations', () => {
+  let db: HubDb | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await db?.destroy();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    db = dir = undefined;
+  });
+
+  it('build every table on an empty database and record each migration', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    expect(await tables(db)).toEqual([]);
+    expect(await migrateToLatest(db)).toEqual(Object.keys(MIGRATIONS));
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['schools', 'users', 'sessions', 'classes', 'pupils', 'devices']),
+    );
+    const recorded = await sql<{
+      name: string;
+    }>`select name from kysely_migration order by name`.execute(db);
+    expect(recorded.rows.map((row) => row.name)).toEqual(Object.keys(MIGRATIONS));
+  });
+
+  it('are idempotent: a second run applies nothing and keeps the data', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    await db
+      .insertInto('schools')
+      .values({ name: 'Kept Primary', enrolment_token: 'kept-token-0123456789', created_at: 'x' })
+      .execute();
+    expect(await migrateToLatest(db)).toEqual([]);
+    const schools = await db.selectFrom('schools').select('name').execute();
+    expect(schools).toEqual([{ name: 'Kept Primary' }]);
+  });
+
+  it('are named so that they sort in the order they must run', () => {
+    const names = Object.keys(MIGRATIONS);
+    expect([...names].sort()).toEqual(names);
+    names.forEach((name, index) =>
+      expect(name.startsWith(String(index + 1).padStart(4, '0'))).toBe(true),
+    );
+  });
+
+  it('let the database refuse a key stage other than ks1 or ks2', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    const insert = sql`insert into classes (school_id, name, key_stage, teacher_id, created_at)
+      values (1, 'x', 'ks3', 1, 'x')`.execute(db);
+    await expect(insert).rejects.toThrow(/CHECK constraint failed|FOREIGN KEY/);
+  });
+
+  it('run on a file database in WAL mode with foreign keys on', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hub-db-'));
+    db = openDatabase({ kind: 'sqlite', file: path.join(dir, 'hub.sqlite') });
+    await migrateToLatest(db);
+    const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+    expect(journal.rows[0]?.journal_mode).toBe('wal');
+    const keys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    expect(keys.rows[0]?.foreign_keys).toBe(1);
+  });
+});
