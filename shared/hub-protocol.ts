@@ -44,7 +44,12 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 /** How often each side proves the connection is alive (ARCHITECTURE: 20 s keepalive). */
 export const KEEPALIVE_SECONDS = 20;
 
+/** Where a device opens its WebSocket on the hub. */
+export const DEVICE_SOCKET_PATH = '/api/device/ws';
+
 export const hubToDeviceSchema = z.discriminatedUnion('type', [
+  /** The first message after a good `hello`, and again whenever the class's state changes. */
+  z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema }),
   z.object({ type: z.literal('lesson.start'), lesson: lessonSchema }),
   z.object({ type: z.literal('lesson.end'), lessonId: z.string().uuid() }),
   z.object({ type: z.literal('ping') }),
@@ -52,6 +57,11 @@ export const hubToDeviceSchema = z.discriminatedUnion('type', [
 export type HubToDevice = z.infer<typeof hubToDeviceSchema>;
 
 export const deviceToHubSchema = z.discriminatedUnion('type', [
+  /**
+   * Must be the first message: a browser WebSocket can't send an Authorization header, and a
+   * token in the URL would end up in logs. The hub closes a socket that doesn't say hello.
+   */
+  z.object({ type: z.literal('hello'), deviceToken: z.string().min(16).max(200) }),
   /**
    * Sent once the device has the lesson's rules installed in DNR (null: no lesson), so the
    * dashboard can show each pupil as enforcing, pending or offline.
