@@ -3,7 +3,9 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  // `--mode test` builds the e2e variant (see background/hub-link/identity.ts); production is false.
+  define: { __TEST__: JSON.stringify(mode === 'test') },
   plugins: [preact(), crx({ manifest })],
   build: {
     outDir: 'dist',
@@ -21,4 +23,4 @@ export default defineConfig({
   },
   // Unresolved imports must fail the build rather than warn.
   logLevel: 'warn',
-});
+}));

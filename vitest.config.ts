@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  define: { __TEST__: 'true' },
   plugins: [
     {
       // In the extension build crxjs turns `file.ts?script` into the built script's path; the

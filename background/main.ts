@@ -18,6 +18,13 @@ import {
 } from './admin-handlers';
 import { LIFT_ALARM, recordLiftExpired } from './image-search-lift';
 import { LESSON_END_ALARM, scheduleLessonEnd } from './lesson-store';
+import {
+  connectToHub,
+  HUB_WATCHDOG_ALARM,
+  onLessonChange,
+  reportEnforcing,
+  startHubWatchdog,
+} from './hub-link/hub-client';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -32,8 +39,11 @@ import { storeVisitRequest } from './visit-requests';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
-  await syncRules(options);
-  await scheduleLessonEnd((await currentPolicy()).policy.lesson);
+  const record = await syncRules(options);
+  const { lesson } = (await currentPolicy()).policy;
+  await scheduleLessonEnd(lesson);
+  // Only now, with the rules in DNR, does the hub hear that this device enforces the lesson.
+  if (record && !record.lastError) reportEnforcing(lesson?.id ?? null, record.policyHash);
   await sweepOpenTabs();
 }
 
@@ -42,6 +52,8 @@ async function start(force: boolean): Promise<void> {
   try {
     await refreshManagedState();
     await enforce({ force });
+    await startHubWatchdog();
+    await connectToHub();
   } catch (error) {
     // The last installed rules (or, on a fresh install, the static failsafe) stay in force.
     console.error('Start-up failed; the previous rules stay in force.', error);
@@ -54,6 +66,11 @@ async function start(force: boolean): Promise<void> {
 // message and backstop check behind it. Install, update and browser start force a reinstall,
 // since a changed compiler must replace rules an older version installed.
 let ready: Promise<void> = Promise.resolve();
+
+/** Rebuilds the rules after the hub starts or ends a lesson (hub-link/hub-client.ts). */
+onLessonChange(() => void whenReady(() => enforce()));
+// Every wake reconnects to the hub if the school has one; the hub's snapshot converges.
+void ready.then(() => connectToHub()).catch((error) => console.warn('Hub connection', error));
 
 const whenReady = (work: () => Promise<unknown>) => {
   ready = ready
@@ -79,6 +96,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
       await recordLiftExpired();
       await enforce();
     });
+  } else if (alarm.name === HUB_WATCHDOG_ALARM) {
+    void whenReady(() => connectToHub());
   } else if (alarm.name === LESSON_END_ALARM) {
     // The lesson's own times say it is over; rebuilding the rules drops it.
     void whenReady(() => enforce());

@@ -5,6 +5,8 @@ export const LOCAL_KEYS = {
   enforcement: 'enforcement',
   pinFailures: 'pinFailures',
   lesson: 'lesson',
+  deviceId: 'deviceId',
+  hubEnrolment: 'hubEnrolment',
 } as const;
 
 export const SESSION_KEYS = {

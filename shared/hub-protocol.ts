@@ -47,6 +47,22 @@ export const KEEPALIVE_SECONDS = 20;
 /** Where a device opens its WebSocket on the hub. */
 export const DEVICE_SOCKET_PATH = '/api/device/ws';
 
+/** Why the hub closed a device socket (WebSocket close codes). */
+export const DEVICE_SOCKET_CLOSE = {
+  /**
+   * No hello within 5 s, a first message that isn't hello, or a device token the hub doesn't
+   * know: a device whose token was refused enrols again.
+   */
+  unauthenticated: 4401,
+  /** Nothing heard for 2.5 keepalive intervals (a `pong` to every `ping` keeps it open). */
+  silent: 4408,
+  /** Too many connections from this device in a minute: reconnect later, with backoff. */
+  tooManyConnections: 4429,
+  /** A message over 16 KB. */
+  messageTooLarge: 1009,
+  hubStopping: 1001,
+} as const;
+
 export const hubToDeviceSchema = z.discriminatedUnion('type', [
   /** The first message after a good `hello`, and again whenever the class's state changes. */
   z.object({ type: z.literal('snapshot'), snapshot: snapshotSchema }),

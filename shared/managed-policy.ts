@@ -14,6 +14,8 @@ export const MANAGED_KEYS = [
   'alwaysBlockedSites',
   'imageSourceSites',
   'teacherPinHash',
+  'hubUrl',
+  'enrolmentToken',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -23,6 +25,8 @@ export const managedFieldsSchema = z.object({
   alwaysBlocked: z.array(z.string()).optional(),
   imageSources: z.array(z.string()).optional(),
   teacherPinHash: z.string().optional(),
+  hubUrl: z.string().optional(),
+  enrolmentToken: z.string().optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -133,7 +137,45 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     }
   }
 
+  if ('hubUrl' in record) {
+    const hubUrl = readHubUrl(record.hubUrl);
+    if (hubUrl.ok) fields.hubUrl = hubUrl.url;
+    else {
+      errors.push(`hubUrl: ${hubUrl.reason}; kept the last good value`);
+      if (lastGood.hubUrl) fields.hubUrl = lastGood.hubUrl;
+    }
+  }
+
+  if ('enrolmentToken' in record) {
+    const token = z.string().trim().min(8).max(200).safeParse(record.enrolmentToken);
+    if (token.success) fields.enrolmentToken = token.data;
+    else {
+      errors.push('enrolmentToken: expected the token the hub printed; kept the last good value');
+      if (lastGood.enrolmentToken) fields.enrolmentToken = lastGood.enrolmentToken;
+    }
+  }
+
   return { fields, errors };
+}
+
+/**
+ * The hub's address: https, or plain http only to this machine (a hub run for a demo or a
+ * test). Anything else would send pupils' requests and flags in the clear.
+ */
+function readHubUrl(value: unknown): { ok: true; url: string } | { ok: false; reason: string } {
+  if (typeof value !== 'string')
+    return { ok: false, reason: `expected an address, got ${describeType(value)}` };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { ok: false, reason: `'${value.slice(0, 60)}' is not a web address` };
+  }
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    return { ok: false, reason: 'the hub must be reached over https (http only on this machine)' };
+  }
+  return { ok: true, url: url.origin };
 }
 
 export type { KeyStage };

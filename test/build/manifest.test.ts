@@ -15,6 +15,8 @@ describe('manifest.json', () => {
     expect(manifest.permissions).toEqual([
       'alarms', // ends a teacher's time-limited lift of the image-search block on time
       'declarativeNetRequest', // the enforcement itself
+      'identity', // the pupil is the Google account signed in to the Chromebook
+      'identity.email', // ... and the hub knows pupils by that account's email
       'scripting', // the backstop content script, registered everywhere but allowed sites
       'storage', // policy, settings and managed policy
       'webNavigation', // same-page history changes onto a path outside a KS1 entry
