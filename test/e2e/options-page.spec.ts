@@ -249,9 +249,13 @@ test('an ended session returns to the unlock form with the reason', async ({ lau
   await openOptions(page, launched.extensionId);
   await setFirstPin(page);
 
+  // The settings must have loaded first: a session cleared while they load sends the page
+  // back to the unlock form before there is anything to press.
+  const checkAgain = page.getByRole('button', { name: 'Check again' });
+  await expect(checkAgain).toBeVisible();
   // What the browser does on restart, and what the 30-minute expiry amounts to.
   await launched.worker.evaluate(() => chrome.storage.session.clear());
-  await page.getByRole('button', { name: 'Check again' }).click();
+  await checkAgain.click();
 
   await expect(page.getByRole('heading', { name: 'Unlock Safe Class settings' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveText(
