@@ -18,7 +18,16 @@ const noImport = (folders, { allowScriptPaths = false } = {}) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-hub/',
+      'dist-test/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -38,6 +47,25 @@ export default tseslint.config(
   // the rest of hub/ (a later entry's rule replaces this one for its folder).
   { ignores: ['hub/**', 'test/hub/**'], rules: noImport(['hub/server']) },
   { files: ['hub/**'], rules: noImport(['background', 'content', 'extension', 'options']) },
+  {
+    // The dashboard runs in the browser: from the hub's server it takes only types, and the
+    // teacher socket's protocol (zod schemas over shared/, nothing of Node's).
+    files: ['hub/dashboard/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)server(/(?!teacher-socket-protocol$)|$)',
+              allowTypeImports: true,
+              message: 'The dashboard may import only types from hub/server/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['content/**'], rules: noImport(['background', 'extension', 'options', 'hub']) },
   { files: ['extension/**', 'options/**'], rules: noImport(['background', 'content', 'hub']) },
   {

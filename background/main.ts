@@ -25,6 +25,7 @@ import {
   reportEnforcing,
   startHubWatchdog,
 } from './hub-link/hub-client';
+import { TEST_PUPIL_EMAIL_KEY } from './hub-link/identity';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -87,6 +88,10 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void whenReady(() => start(false));
   else if (area === 'local' && (LOCAL_KEYS.settings in changes || LOCAL_KEYS.lesson in changes)) {
     void whenReady(() => enforce());
+  }
+  // Test builds only: the e2e test names its pupil after start-up (hub-link/identity.ts).
+  if (__TEST__ && area === 'local' && TEST_PUPIL_EMAIL_KEY in changes) {
+    void whenReady(() => connectToHub());
   }
 });
 

@@ -1,5 +1,6 @@
-// `npm start`: builds the extension, says how to load it, then runs the classroom hub in the
-// foreground (Ctrl-C stops it). The hub prints its own address, logins and enrolment token.
+// `npm start`: builds the extension and the teacher dashboard, says how to load the extension,
+// then runs the classroom hub in the foreground (Ctrl-C stops it). The hub prints its own
+// address (where the dashboard is), logins and enrolment token.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+for (const config of ['vite.config.ts', 'vite.dashboard.config.ts']) {
+  const build = spawnSync('npx', ['vite', 'build', '--config', config], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 
 const { key } = JSON.parse(readFileSync(path.join(root, 'manifest.json'), 'utf8'));
 const id = [...createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32)]
@@ -16,7 +22,7 @@ const id = [...createHash('sha256').update(Buffer.from(key, 'base64')).digest('h
   .join('');
 
 console.log(`
-Safe Class is built.
+Safe Class and the teacher dashboard are built.
 
   Load it:      chrome://extensions → Developer mode → Load unpacked → ${path.join(root, 'dist')}
   Extension id: ${id}
@@ -25,7 +31,8 @@ Safe Class is built.
 With no policy the extension uses the KS1 starter list (README: "When there is no policy").
 For a school-wide setup, put the managed policy JSON from README.md into Google Admin.
 
-Starting the classroom hub (README: "The classroom hub")…`);
+Starting the classroom hub (README: "The classroom hub"); the teacher dashboard is at its
+address, printed below…`);
 
 // Node runs the hub's TypeScript through tsx's loader: no build step, and no npx wrapper
 // between this process and the hub, so Ctrl-C and exit codes pass straight through.

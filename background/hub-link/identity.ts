@@ -3,12 +3,16 @@
 // own lists (fail closed). chrome.identity is wrapped here: the polyfill doesn't cover it.
 import browser from 'webextension-polyfill';
 
+/** Test builds only: where an e2e test names the pupil (see below). */
+export const TEST_PUPIL_EMAIL_KEY = 'testPupilEmail';
+
 export async function pupilEmail(): Promise<string> {
   // Test builds only (`vite build --mode test`): e2e tests can't sign a headless Chromium in to
   // Google, so they name the pupil in storage. The production build compiles this branch out.
   if (__TEST__) {
-    const { testPupilEmail } = await browser.storage.local.get('testPupilEmail');
-    if (typeof testPupilEmail === 'string') return testPupilEmail;
+    const stored = await browser.storage.local.get(TEST_PUPIL_EMAIL_KEY);
+    const email = stored[TEST_PUPIL_EMAIL_KEY];
+    if (typeof email === 'string') return email;
   }
   const info = await chrome.identity.getProfileUserInfo({
     accountStatus: chrome.identity.AccountStatus.ANY,

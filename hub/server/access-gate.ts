@@ -1,9 +1,12 @@
 // One gate in front of every endpoint, so no route can forget its check (fail closed):
 // - the public endpoints below need nothing;
+// - the device WebSocket is opened with nothing, and its first message must carry the device
+//   token (browsers can't send headers on a WebSocket); routes/device-socket.ts checks it;
 // - /api/device/* needs a device token, and a device token opens nothing else;
 // - every other endpoint needs a teacher's session cookie, and a change also its CSRF token.
 // Roles (teacher, DSL, admin) are checked by the routes themselves (roles.ts).
 import type { Context, MiddlewareHandler } from 'hono';
+import { DEVICE_SOCKET_PATH } from '../../shared/hub-protocol';
 import { checkCsrf, CSRF_HEADER } from './csrf';
 import { authenticateDevice, bearerToken } from './device-auth';
 import { endpointKey, matchedEndpoint, type Endpoint } from './endpoint';
@@ -17,10 +20,14 @@ export const PUBLIC_ENDPOINTS: ReadonlySet<string> = new Set([
   'POST /api/device/enrol',
 ]);
 
-export type Access = 'public' | 'device' | 'teacher';
+/** Endpoints that authenticate in their first message: only the device WebSocket. */
+export const HELLO_ENDPOINTS: ReadonlySet<string> = new Set([`GET ${DEVICE_SOCKET_PATH}`]);
+
+export type Access = 'public' | 'hello' | 'device' | 'teacher';
 
 export function accessFor(endpoint: Endpoint): Access {
   if (PUBLIC_ENDPOINTS.has(endpointKey(endpoint))) return 'public';
+  if (HELLO_ENDPOINTS.has(endpointKey(endpoint))) return 'hello';
   return endpoint.path.startsWith('/api/device/') ? 'device' : 'teacher';
 }
 

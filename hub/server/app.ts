@@ -9,14 +9,20 @@ import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { classRoutes } from './routes/classes';
 import { deviceRoutes } from './routes/device';
+import { deviceSocketRoutes } from './routes/device-socket';
+import { lessonRoutes } from './routes/lessons';
 import { rosterRoutes } from './routes/roster';
-import { createServices, type HubOptions } from './services';
+import { teacherSocketRoutes } from './routes/teacher-socket';
+import { createServices, type HubOptions, type HubServices } from './services';
+import { dashboardFiles } from './static';
 
-export function createApp(options: HubOptions) {
-  const services = createServices(options);
+/** `services` may be passed in by a test or bench that reads the hub's counters. */
+export function createApp(options: HubOptions, services: HubServices = createServices(options)) {
   const app = new Hono<HubEnv>();
 
   app.use(secureHeaders());
+  // The built dashboard (before no-store: its hashed assets may be cached); not an endpoint.
+  app.use(dashboardFiles());
   app.use(async (c, next) => {
     await next();
     // Answers hold pupils' names: no browser or proxy may keep a copy.
@@ -25,15 +31,23 @@ export function createApp(options: HubOptions) {
   app.use(accessGate(services));
   app.use(limitBodies(services.limits));
 
-  app.route('/api/auth', authRoutes(services));
-  app.route('/api/classes', classRoutes(services));
-  app.route('/api/classes', rosterRoutes(services));
-  app.route('/api', adminRoutes(services));
-  app.route('/api/device', deviceRoutes(services));
+  // One chain, so the app's type carries every route for the dashboard's client (AppType).
+  const routed = app
+    .route('/api/auth', authRoutes(services))
+    .route('/api/classes', classRoutes(services))
+    .route('/api/classes', rosterRoutes(services))
+    .route('/api/classes', lessonRoutes(services))
+    .route('/api', adminRoutes(services))
+    .route('/api/device', deviceRoutes(services))
+    // The WebSockets: upgrades reach the app like any request, so the access gate applies.
+    .route('/', deviceSocketRoutes(services))
+    .route('/', teacherSocketRoutes(services));
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler(services.log));
-  return app;
+  return routed;
 }
 
 export type HubApp = ReturnType<typeof createApp>;
+/** The hub's routes as types, for `hc<AppType>` in hub/dashboard/ (type-only import). */
+export type AppType = HubApp;

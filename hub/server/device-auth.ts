@@ -1,5 +1,6 @@
-// Authenticates a pupil device by `Authorization: Bearer <device token>` and applies the
-// per-device rate limit. A device token opens /api/device/* and nothing else (access-gate.ts).
+// Authenticates a pupil device by its device token and applies the per-device rate limit: from
+// `Authorization: Bearer <device token>` on /api/device/* (a device token opens nothing else,
+// access-gate.ts), or from the `hello` that opens the device WebSocket.
 import type { Context } from 'hono';
 import { findDeviceByToken } from './devices';
 import { HubError } from './errors';
@@ -13,14 +14,13 @@ export function bearerToken(c: Context<HubEnv>): string | undefined {
   return BEARER.exec(c.req.header('Authorization') ?? '')?.[1];
 }
 
-export async function authenticateDevice(
-  c: Context<HubEnv>,
+/** The device the token belongs to, counted against its rate limit; else 401 or 429. */
+export async function authenticateDeviceToken(
   services: HubServices,
+  token: string | undefined,
+  missing: string,
 ): Promise<DeviceIdentity> {
-  const token = bearerToken(c);
-  if (!token || !issuedTokenSchema.safeParse(token).success) {
-    throw new HubError(401, 'This needs the device token from enrolment (Authorization: Bearer).');
-  }
+  if (!token || !issuedTokenSchema.safeParse(token).success) throw new HubError(401, missing);
   const device = await findDeviceByToken(services.db, token);
   if (!device) throw new HubError(401, 'This device token is not known; enrol the device again.');
   const wait = services.limiters.device.take(String(device.id));
@@ -30,4 +30,15 @@ export async function authenticateDevice(
     });
   }
   return device;
+}
+
+export function authenticateDevice(
+  c: Context<HubEnv>,
+  services: HubServices,
+): Promise<DeviceIdentity> {
+  return authenticateDeviceToken(
+    services,
+    bearerToken(c),
+    'This needs the device token from enrolment (Authorization: Bearer).',
+  );
 }

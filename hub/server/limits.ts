@@ -1,4 +1,5 @@
 // Every size and rate limit of the hub, in one place so they can be reviewed together.
+import { KEEPALIVE_SECONDS } from '../../shared/hub-protocol';
 import type { RateRule } from './rate-limit';
 
 export interface HubLimits {
@@ -19,6 +20,19 @@ export interface HubLimits {
   enrolmentsPerAddress: RateRule;
   /** How long a teacher's login lasts: a school day with room to spare. */
   sessionMs: number;
+  /** Any one WebSocket message, either way in; a larger one closes the socket (1009). */
+  socketMessageBytes: number;
+  /** How long a new WebSocket may take to say hello before it is closed (4401). */
+  helloTimeoutMs: number;
+  /**
+   * The hub pings every socket this often; one silent for 2.5 times as long is closed, so a
+   * device that vanished (lid shut, Wi-Fi gone) shows as offline within a minute.
+   */
+  keepaliveMs: number;
+  /** The least time between two live updates of one class to its watching teachers. */
+  liveUpdateGapMs: number;
+  /** Classes one teacher socket may watch at once (the DSL may watch several). */
+  watchedClassesPerSocket: number;
 }
 
 const MINUTE = 60_000;
@@ -31,4 +45,10 @@ export const DEFAULT_LIMITS: HubLimits = {
   deviceRequests: { limit: 60, windowMs: MINUTE },
   enrolmentsPerAddress: { limit: 300, windowMs: 15 * MINUTE },
   sessionMs: 12 * 60 * MINUTE,
+  socketMessageBytes: 16 * 1024,
+  helloTimeoutMs: 5_000,
+  keepaliveMs: KEEPALIVE_SECONDS * 1000,
+  // At most ten a second: a class of 30 confirming a lesson at once is three updates, not 30.
+  liveUpdateGapMs: 100,
+  watchedClassesPerSocket: 20,
 };

@@ -2,11 +2,10 @@
 // in an empty database, and serves the hub until Ctrl-C.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { serve } from '@hono/node-server';
-import { WebSocketServer } from 'ws';
 import { createApp } from './app';
 import { readConfig, type HubConfig } from './config';
 import { openDatabase } from './database';
+import { serveHub } from './hub-server';
 import { migrateToLatest } from './migrations';
 import { readSchool, setEnrolmentToken } from './school';
 import { DEMO_SCHOOL, seedDemoSchool, type DemoSchool } from './seed-demo';
@@ -56,21 +55,12 @@ async function main() {
   const token = config.enrolmentToken ?? school.enrolment_token;
 
   const app = createApp({ db });
-  // Upgrades reach the app like any request (the access gate applies); the lessons issue adds
-  // the WebSocket route with `upgradeWebSocket` from @hono/node-server.
-  const webSockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const server = serve(
-    {
-      fetch: app.fetch,
-      port: config.port,
-      hostname: config.host,
-      websocket: { server: webSockets },
-    },
-    (info) => {
-      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-      printBanner(config, `http://${host}:${info.port}`, token, demo);
-    },
-  );
+  // Upgrades reach the app like any request (the access gate applies) and become the device
+  // and teacher WebSockets (routes/device-socket.ts, routes/teacher-socket.ts).
+  const { server, close } = serveHub(app, { hostname: config.host, port: config.port }, (info) => {
+    const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+    printBanner(config, `http://${host}:${info.port}`, token, demo);
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason =
       error.code === 'EADDRINUSE' ? `port ${config.port} is in use (set HUB_PORT)` : error.message;
@@ -82,8 +72,7 @@ async function main() {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    webSockets.close();
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    void close().then(() => db.destroy().then(() => process.exit(0)));
     // Open keep-alive connections would hold close() open; a teacher pressing Ctrl-C means now.
     setTimeout(() => process.exit(0), 2000).unref();
   };

@@ -89,11 +89,46 @@ const m0003_devices: Migration = {
   },
 };
 
+const m0004_lessons: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('lessons')
+      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('class_id', 'integer', (col) => col.notNull().references('classes.id'))
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('mode', 'text', (col) => col.notNull())
+      .addColumn('sites', 'text', (col) => col.notNull())
+      .addColumn('starts_at', 'text', (col) => col.notNull())
+      .addColumn('ends_at', 'text', (col) => col.notNull())
+      .addColumn('started_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('ended_at', 'text')
+      .addColumn('ended_by', 'integer', (col) => col.references('users.id'))
+      .addCheckConstraint('lessons_mode', sql`mode in ('focus', 'add')`)
+      .addCheckConstraint('lessons_times', sql`starts_at < ends_at`)
+      .execute();
+    await db.schema
+      .createIndex('lessons_class_starts')
+      .on('lessons')
+      .columns(['class_id', 'starts_at'])
+      .execute();
+    // One open lesson per class, held by the database itself: two teachers (or, on PostgreSQL,
+    // two hub processes) starting lessons at the same moment can't leave two running.
+    await db.schema
+      .createIndex('lessons_one_open_per_class')
+      .on('lessons')
+      .column('class_id')
+      .unique()
+      .where(sql.ref('ended_at'), 'is', null)
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
   '0002_classes_pupils': m0002_classes_pupils,
   '0003_devices': m0003_devices,
+  '0004_lessons': m0004_lessons,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

@@ -72,6 +72,26 @@ export interface DeviceTable {
   enrolled_at: string;
 }
 
+export interface LessonTable {
+  /** A UUID made by the hub; devices name it when they confirm. */
+  id: string;
+  class_id: number;
+  name: string;
+  mode: 'focus' | 'add';
+  /** JSON array of canonical site text (formatSiteEntry), checked before it is stored. */
+  sites: string;
+  starts_at: string;
+  ends_at: string;
+  started_by: number;
+  /**
+   * Set when the lesson was closed: by a teacher ending it early or starting the next one
+   * (`ended_by` says who), or at its own end time (`ended_by` null) when the next one starts.
+   * A lesson is running while this is null and the clock is before `ends_at`.
+   */
+  ended_at: string | null;
+  ended_by: number | null;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -79,8 +99,10 @@ export interface HubDatabase {
   classes: ClassTable;
   pupils: PupilTable;
   devices: DeviceTable;
+  lessons: LessonTable;
 }
 
 export type UserRow = Selectable<UserTable>;
 export type ClassRow = Selectable<ClassTable>;
 export type NewPupil = Insertable<PupilTable>;
+export type LessonRow = Selectable<LessonTable>;

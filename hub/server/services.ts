@@ -1,10 +1,16 @@
 // What the routes are built from. Tests pass their own database, clock and limits; main.ts
-// passes the real ones. Rate limiters live here so each app (and each test) has its own.
+// passes the real ones. Rate limiters live here so each app (and each test) has its own, and so
+// do the live parts: the lesson bus, who is connected, and the teachers' live feed.
 import type { HubDb } from './database';
+import { DevicePresence, type PresenceEvent } from './device-presence';
 import type { ErrorLog } from './errors';
+import { createInProcessBus, type LessonBus } from './lesson-bus';
 import { DEFAULT_LIMITS, type HubLimits } from './limits';
+import { LiveFeed } from './live-feed';
+import { buildLiveView } from './live-view';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords';
 import { RateLimiter } from './rate-limit';
+import { Keepalive } from './socket-keepalive';
 
 export interface HubOptions {
   db: HubDb;
@@ -13,6 +19,20 @@ export interface HubOptions {
   /** Cost of the stand-in hash checked when a username is unknown (see routes/auth.ts). */
   passwordParams?: ScryptParams;
   log?: ErrorLog;
+  /** The lesson fan-out; in-process unless a deployment supplies another (lesson-bus.ts). */
+  bus?: LessonBus;
+  /** Hears every device event the hub acts on, for metrics (the fan-out bench uses it). */
+  observe?: (event: PresenceEvent) => void;
+}
+
+/** Socket messages the hub ignored or refused, for the log and the bench. */
+export interface SocketStats {
+  /** Not JSON, binary, an unknown type, or a hello out of turn. */
+  ignoredMessages: number;
+  /** Sockets closed for saying no good hello in time. */
+  refusedHellos: number;
+  /** Sockets closed for being silent past the keepalive. */
+  closedSilent: number;
 }
 
 export interface HubServices {
@@ -27,23 +47,45 @@ export interface HubServices {
     device: RateLimiter;
     enrolPerAddress: RateLimiter;
   };
+  bus: LessonBus;
+  presence: DevicePresence;
+  liveFeed: LiveFeed;
+  keepalive: Keepalive;
+  socketStats: SocketStats;
 }
 
 export function createServices(options: HubOptions): HubServices {
   const now = options.now ?? (() => new Date());
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const clock = () => now().getTime();
+  const log: ErrorLog = options.log ?? ((message, error) => console.error(message, error));
+  const bus = options.bus ?? createInProcessBus(log);
+  const presence = new DevicePresence(bus, log);
+  const liveFeed = new LiveFeed({
+    build: (classId) => buildLiveView({ db: options.db, presence, now }, classId),
+    bus,
+    minGapMs: limits.liveUpdateGapMs,
+    now,
+    log,
+  });
+  presence.onChange((event) => liveFeed.changed(event.link.classId));
+  if (options.observe) presence.onChange(options.observe);
   return {
     db: options.db,
     now,
     limits,
     passwordParams: options.passwordParams ?? DEFAULT_SCRYPT,
-    log: options.log ?? ((message, error) => console.error(message, error)),
+    log,
     limiters: {
       loginPerUser: new RateLimiter(limits.loginFailuresPerUser, clock),
       loginPerAddress: new RateLimiter(limits.loginFailuresPerAddress, clock),
       device: new RateLimiter(limits.deviceRequests, clock),
       enrolPerAddress: new RateLimiter(limits.enrolmentsPerAddress, clock),
     },
+    bus,
+    presence,
+    liveFeed,
+    keepalive: new Keepalive(limits.keepaliveMs),
+    socketStats: { ignoredMessages: 0, refusedHellos: 0, closedSilent: 0 },
   };
 }

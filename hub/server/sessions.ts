@@ -54,6 +54,17 @@ export async function findSession(
   };
 }
 
+/** Whether a login found earlier is still valid: a long-lived socket checks it as it goes. */
+export async function sessionIsLive(db: HubDb, idHash: string, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('id_hash')
+    .where('id_hash', '=', idHash)
+    .where('expires_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function deleteSession(db: HubDb, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }

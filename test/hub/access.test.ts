@@ -1,7 +1,7 @@
 // The access rules across every route the app has: a device token opens no teacher endpoint,
 // nothing but the public endpoints opens without credentials, and unknown routes are 404 JSON.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { accessFor, PUBLIC_ENDPOINTS } from '../../hub/server/access-gate';
+import { accessFor, HELLO_ENDPOINTS, PUBLIC_ENDPOINTS } from '../../hub/server/access-gate';
 import { call, createTestHub, enrol, login, type TestHub } from './hub-fixture';
 
 let hub: TestHub;
@@ -21,15 +21,20 @@ function endpoints() {
     const [method, path] = key.split(' ') as [string, string];
     const kind = ['POST /api/auth/login', 'POST /api/device/enrol'].includes(key)
       ? 'public'
-      : path.startsWith('/api/device/')
-        ? 'device'
-        : 'teacher';
+      : key === 'GET /api/device/ws'
+        ? 'hello'
+        : path.startsWith('/api/device/')
+          ? 'device'
+          : 'teacher';
     return { key, method, path, kind };
   });
 }
 
 const newClass = { name: 'Year 4 Larks', keyStage: 'ks2', teacherId: 1 };
-const concrete = (path: string) => path.replace(':id', String(hub.classIds.robins));
+const concrete = (path: string) =>
+  path
+    .replace(':id', String(hub.classIds.robins))
+    .replace(':lessonId', '6f1c1b5e-0000-4000-8000-000000000000');
 
 describe('the route list', () => {
   it('has the teacher endpoints this test expects (so the loops below cover something)', () => {
@@ -40,22 +45,32 @@ describe('the route list', () => {
     ).toEqual([
       'GET /api/auth/me',
       'GET /api/classes',
+      'GET /api/classes/:id/live',
       'GET /api/classes/:id/pupils',
       'GET /api/devices/unassigned',
+      'GET /api/teacher/ws',
       'GET /api/users',
       'POST /api/auth/logout',
       'POST /api/classes',
+      'POST /api/classes/:id/lessons',
+      'POST /api/classes/:id/lessons/:lessonId/end',
       'POST /api/classes/:id/roster',
     ]);
     expect(
       endpoints()
         .filter((e) => e.kind !== 'teacher')
         .map((e) => e.key),
-    ).toEqual(['GET /api/device/snapshot', 'POST /api/auth/login', 'POST /api/device/enrol']);
+    ).toEqual([
+      'GET /api/device/snapshot',
+      'GET /api/device/ws',
+      'POST /api/auth/login',
+      'POST /api/device/enrol',
+    ]);
     expect([...PUBLIC_ENDPOINTS].sort()).toEqual([
       'POST /api/auth/login',
       'POST /api/device/enrol',
     ]);
+    expect([...HELLO_ENDPOINTS]).toEqual(['GET /api/device/ws']);
     for (const endpoint of endpoints())
       expect([endpoint.key, accessFor(endpoint)]).toEqual([endpoint.key, endpoint.kind]);
   });
@@ -82,10 +97,21 @@ describe('the route list', () => {
   });
 
   it('refuses every endpoint but the public ones without credentials', async () => {
-    for (const endpoint of endpoints().filter((e) => e.kind !== 'public')) {
+    for (const endpoint of endpoints().filter((e) => !['public', 'hello'].includes(e.kind))) {
       const answer = await call(hub.app, endpoint.method, concrete(endpoint.path));
       expect([endpoint.key, answer.status]).toEqual([endpoint.key, 401]);
       expect(answer.body.error).toEqual(expect.any(String));
+    }
+  });
+});
+
+describe('the device WebSocket', () => {
+  it('opens with no credential (its hello carries one) but is only ever a WebSocket', async () => {
+    for (const options of [{}, { bearer: await enrol(hub.app, 'hal@test.school') }]) {
+      expect(await call(hub.app, 'GET', '/api/device/ws', options)).toMatchObject({
+        status: 426,
+        body: { error: 'This address is a WebSocket; open it with one.' },
+      });
     }
   });
 });

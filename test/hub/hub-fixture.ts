@@ -6,6 +6,7 @@ import type { HubLimits } from '../../hub/server/limits';
 import { migrateToLatest } from '../../hub/server/migrations';
 import { hashPassword, type ScryptParams } from '../../hub/server/passwords';
 import type { Role } from '../../hub/server/roles';
+import { createServices, type HubServices } from '../../hub/server/services';
 
 /** Cheap enough for dozens of logins a test; real hashes use DEFAULT_SCRYPT. */
 export const FAST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
@@ -22,6 +23,8 @@ export type Username = keyof typeof USERS;
 export interface TestHub {
   app: HubApp;
   db: HubDb;
+  /** What the app was built from: its counters, presence and live feed. */
+  services: HubServices;
   advance(ms: number): void;
   userIds: Record<Username, number>;
   /** Year 2 Robins (KS1, Ada's) and Year 6 Hawks (KS2, Bob's). */
@@ -93,8 +96,17 @@ export async function createTestHub(limits: Partial<HubLimits> = {}): Promise<Te
       },
     ])
     .execute();
-  const app = createApp({ db, now: () => now, limits, passwordParams: FAST_SCRYPT, log: () => {} });
-  return { app, db, advance: (ms) => (now = new Date(now.getTime() + ms)), userIds, classIds };
+  const options = { db, now: () => now, limits, passwordParams: FAST_SCRYPT, log: () => {} };
+  const services = createServices(options);
+  const app = createApp(options, services);
+  return {
+    app,
+    db,
+    services,
+    advance: (ms) => (now = new Date(now.getTime() + ms)),
+    userIds,
+    classIds,
+  };
 }
 
 export interface Session {

@@ -27,7 +27,15 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
     expect(await migrateToLatest(db)).toEqual(Object.keys(MIGRATIONS));
     expect(await tables(db)).toEqual(
-      expect.arrayContaining(['schools', 'users', 'sessions', 'classes', 'pupils', 'devices']),
+      expect.arrayContaining([
+        'schools',
+        'users',
+        'sessions',
+        'classes',
+        'pupils',
+        'devices',
+        'lessons',
+      ]),
     );
     const recorded = await sql<{
       name: string;
@@ -61,6 +69,29 @@ describe('migrations', () => {
     const insert = sql`insert into classes (school_id, name, key_stage, teacher_id, created_at)
       values (1, 'x', 'ks3', 1, 'x')`.execute(db);
     await expect(insert).rejects.toThrow(/CHECK constraint failed|FOREIGN KEY/);
+  });
+
+  it('let the database hold one open lesson per class, and only focus or add', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+      db,
+    );
+    await sql`insert into users (school_id, username, name, role, password_hash, created_at)
+      values (1, 'u', 'U', 'teacher', 'h', 'x')`.execute(db);
+    await sql`insert into classes (school_id, name, key_stage, teacher_id, created_at)
+      values (1, 'c', 'ks1', 1, 'x')`.execute(db);
+    const lesson = (id: string, mode: string, endedAt: string | null) =>
+      sql`insert into lessons (id, class_id, name, mode, sites, starts_at, ends_at, started_by, ended_at)
+        values (${id}, 1, 'L', ${mode}, '[]', '2026-01-01T09:00', '2026-01-01T10:00', 1, ${endedAt})`.execute(
+        db as HubDb,
+      );
+    await lesson('a', 'focus', '2026-01-01T09:30');
+    await lesson('b', 'add', null);
+    await expect(lesson('c', 'focus', null)).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(lesson('d', 'lockdown', '2026-01-01T09:30')).rejects.toThrow(
+      /CHECK constraint failed/,
+    );
   });
 
   it('run on a file database in WAL mode with foreign keys on', async () => {

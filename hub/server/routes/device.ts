@@ -1,5 +1,5 @@
 // Pupil devices: enrol with the school's enrolment token and the pupil's account email, then
-// read the snapshot with the device token. An email on no roster still enrols, as "unassigned"
+// read the snapshot (with the class's running lesson) with the device token. An email on no roster still enrols, as "unassigned"
 // on the strictest key stage, and the admin sees it in GET /api/devices/unassigned.
 import { Hono } from 'hono';
 import { enrolRequestSchema } from '../../../shared/hub-protocol';
@@ -36,7 +36,7 @@ export function deviceRoutes(services: HubServices) {
       });
       const device = await findDeviceByToken(db, deviceToken);
       if (!device) throw new Error('An enrolled device could not be read back.');
-      const snapshot = deviceSnapshot(device);
+      const snapshot = await deviceSnapshot(db, device, services.now());
       return c.json({
         deviceToken,
         assigned: device.pupil !== null,
@@ -47,5 +47,5 @@ export function deviceRoutes(services: HubServices) {
         },
       });
     })
-    .get('/snapshot', (c) => c.json(deviceSnapshot(deviceOf(c))));
+    .get('/snapshot', async (c) => c.json(await deviceSnapshot(db, deviceOf(c), services.now())));
 }

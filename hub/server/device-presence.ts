@@ -1,0 +1,155 @@
+// Which pupils' devices are connected to this hub process, and what each last told it: the
+// lesson it confirmed enforcing and the domain it is on. It also hands each class's lesson
+// messages from the bus to that class's sockets, serialised once for the whole class.
+//
+// Held in memory: a connection only exists in the process that holds its socket. A trust
+// running several hub processes would share presence too (each process writing its devices'
+// changes to a table or a NOTIFY channel) so any process can answer a teacher's live view; that
+// comes with the PostgreSQL work, alongside lesson-bus.ts.
+import type { ClassMessage, LessonBus } from './lesson-bus';
+
+export type PupilStatus = 'enforcing' | 'pending' | 'offline';
+
+/** One open device socket that said a good hello and whose pupil is on a class roster. */
+export interface DeviceLink {
+  readonly deviceId: number;
+  readonly pupilId: number;
+  /** The pupil's class when the device said hello; a roster move applies at its next hello. */
+  readonly classId: number;
+  /** What the device last said it enforces (null: no lesson); undefined until it says. */
+  confirmed: { lessonId: string | null } | undefined;
+  /** The domain the pupil is on, as the device last reported it. */
+  domain: string | null;
+  /** When the hub last heard from the device, by the hub's clock (ISO 8601). */
+  lastSeen: string;
+  /** Sends already-serialised text to the device. */
+  deliver(text: string): void;
+}
+
+export type PresenceEvent =
+  | { kind: 'connect' | 'disconnect' | 'site'; link: DeviceLink }
+  | { kind: 'enforcing'; link: DeviceLink; lessonId: string | null };
+
+export interface PupilPresence {
+  status: PupilStatus;
+  domain: string | null;
+  lastSeen: string | null;
+}
+
+export class DevicePresence {
+  private readonly classes = new Map<number, { links: Set<DeviceLink>; unsubscribe(): void }>();
+  private readonly byPupil = new Map<number, Set<DeviceLink>>();
+  /** Kept after a pupil's last device disconnects, so the teacher sees when they were last on. */
+  private readonly lastSeenByPupil = new Map<number, string>();
+  private readonly listeners = new Set<(event: PresenceEvent) => void>();
+
+  constructor(
+    private readonly bus: LessonBus,
+    private readonly log: (message: string, error: unknown) => void,
+  ) {}
+
+  get connections(): number {
+    let count = 0;
+    for (const links of this.byPupil.values()) count += links.size;
+    return count;
+  }
+
+  onChange(listener: (event: PresenceEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  join(link: DeviceLink): void {
+    let entry = this.classes.get(link.classId);
+    if (!entry) {
+      const links = new Set<DeviceLink>();
+      const unsubscribe = this.bus.subscribe(link.classId, (message) =>
+        this.fanOut(links, message),
+      );
+      entry = { links, unsubscribe };
+      this.classes.set(link.classId, entry);
+    }
+    entry.links.add(link);
+    const pupilLinks = this.byPupil.get(link.pupilId) ?? new Set();
+    this.byPupil.set(link.pupilId, pupilLinks);
+    pupilLinks.add(link);
+    this.emit({ kind: 'connect', link });
+  }
+
+  leave(link: DeviceLink): void {
+    const entry = this.classes.get(link.classId);
+    if (!entry?.links.delete(link)) return;
+    if (entry.links.size === 0) {
+      entry.unsubscribe();
+      this.classes.delete(link.classId);
+    }
+    const pupilLinks = this.byPupil.get(link.pupilId);
+    pupilLinks?.delete(link);
+    if (pupilLinks?.size === 0) this.byPupil.delete(link.pupilId);
+    const previous = this.lastSeenByPupil.get(link.pupilId);
+    if (!previous || previous < link.lastSeen)
+      this.lastSeenByPupil.set(link.pupilId, link.lastSeen);
+    this.emit({ kind: 'disconnect', link });
+  }
+
+  confirm(link: DeviceLink, lessonId: string | null): void {
+    link.confirmed = { lessonId };
+    this.emit({ kind: 'enforcing', link, lessonId });
+  }
+
+  visit(link: DeviceLink, domain: string | null): void {
+    if (link.domain === domain) return;
+    link.domain = domain;
+    this.emit({ kind: 'site', link });
+  }
+
+  /**
+   * Each pupil's status while `runningLessonId` runs (null: no lesson). A pupil with several
+   * devices gets the best status of them, and the domain of the one heard from last.
+   */
+  presenceOf(pupilId: number, runningLessonId: string | null): PupilPresence {
+    const links = this.byPupil.get(pupilId);
+    if (!links || links.size === 0) {
+      return {
+        status: 'offline',
+        domain: null,
+        lastSeen: this.lastSeenByPupil.get(pupilId) ?? null,
+      };
+    }
+    let enforcing = false;
+    let latest: DeviceLink | undefined;
+    for (const link of links) {
+      // A device that hasn't confirmed anything yet is pending, lesson or none.
+      if (link.confirmed !== undefined && link.confirmed.lessonId === runningLessonId) {
+        enforcing = true;
+      }
+      if (!latest || latest.lastSeen < link.lastSeen) latest = link;
+    }
+    return {
+      status: enforcing ? 'enforcing' : 'pending',
+      domain: latest?.domain ?? null,
+      lastSeen: latest?.lastSeen ?? null,
+    };
+  }
+
+  private fanOut(links: ReadonlySet<DeviceLink>, message: ClassMessage): void {
+    const text = JSON.stringify(message);
+    for (const link of links) {
+      try {
+        link.deliver(text);
+      } catch (error) {
+        this.log(`Delivering ${message.type} to device ${link.deviceId} failed`, error);
+      }
+    }
+  }
+
+  private emit(event: PresenceEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log(`A presence listener failed on ${event.kind}`, error);
+      }
+    }
+  }
+}

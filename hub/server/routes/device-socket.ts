@@ -1,0 +1,194 @@
+// The device WebSocket at DEVICE_SOCKET_PATH (shared/hub-protocol.ts). The upgrade needs no
+// credential; the first message must be `hello` with the device token within
+// `limits.helloTimeoutMs` (5 s), or the socket is closed with 4401. After a good hello the hub
+// sends the snapshot (with the running lesson), then every lesson.start / lesson.end for the
+// pupil's class, and a ping every keepalive interval. Everything the device sends is validated
+// with deviceToHubSchema; anything else is ignored and counted, never fatal.
+import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
+import { Hono } from 'hono';
+import type { WSContext, WSEvents } from 'hono/ws';
+import {
+  DEVICE_SOCKET_CLOSE,
+  DEVICE_SOCKET_PATH,
+  deviceToHubSchema,
+  type DeviceToHub,
+  type HubToDevice,
+} from '../../../shared/hub-protocol';
+import { closeReason } from '../close-reason';
+import { authenticateDeviceToken } from '../device-auth';
+import type { DeviceLink } from '../device-presence';
+import { deviceSnapshot } from '../device-snapshot';
+import { HubError } from '../errors';
+import type { DeviceIdentity, HubEnv } from '../hub-env';
+import { reportedDomain } from '../reported-domain';
+import type { HubServices } from '../services';
+import type { KeepaliveTicket } from '../socket-keepalive';
+import { readSocketMessage } from '../socket-message';
+import { requireWebSocketUpgrade } from '../socket-upgrade';
+
+/** Messages a quick device sends between its hello and the hub's answer are kept, up to this. */
+const EARLY_MESSAGES = 8;
+
+type Phase = 'hello' | 'checking' | 'open' | 'closed';
+
+function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
+  const { limits, presence, socketStats } = services;
+  let phase: Phase = 'hello';
+  let socket: WSContext<WebSocketLike> | undefined;
+  let helloTimer: ReturnType<typeof setTimeout> | undefined;
+  let keepalive: KeepaliveTicket | undefined;
+  let link: DeviceLink | undefined;
+  const early: DeviceToHub[] = [];
+
+  const send = (message: HubToDevice) => socket?.send(JSON.stringify(message));
+
+  /** Forgets the socket at once, so the device shows as offline before the close completes. */
+  function release() {
+    phase = 'closed';
+    clearTimeout(helloTimer);
+    keepalive?.stop();
+    if (link) presence.leave(link);
+  }
+
+  function close(code: number, why: string) {
+    if (phase === 'closed') return;
+    release();
+    socket?.close(code, closeReason(why));
+  }
+
+  function handle(message: DeviceToHub) {
+    switch (message.type) {
+      case 'lesson.enforcing':
+        if (link) presence.confirm(link, message.lessonId);
+        return;
+      case 'site': {
+        const domain = reportedDomain(message.domain);
+        if (domain === undefined) socketStats.ignoredMessages += 1;
+        else if (link) presence.visit(link, domain);
+        return;
+      }
+      case 'pong':
+        return;
+      case 'hello':
+        socketStats.ignoredMessages += 1;
+        return;
+    }
+  }
+
+  async function open(device: DeviceIdentity) {
+    keepalive = services.keepalive.track({
+      ping: () => send({ type: 'ping' }),
+      expire: () => {
+        socketStats.closedSilent += 1;
+        close(DEVICE_SOCKET_CLOSE.silent, 'Nothing heard from the device; reconnect.');
+      },
+    });
+    // Lesson messages for the class are held until the snapshot has gone, so a lesson that ends
+    // while the snapshot is read can't reach the device before the snapshot that still has it.
+    let held: string[] | undefined = [];
+    if (device.pupil) {
+      link = {
+        deviceId: device.id,
+        pupilId: device.pupil.id,
+        classId: device.pupil.classId,
+        confirmed: undefined,
+        domain: null,
+        lastSeen: services.now().toISOString(),
+        deliver: (text) => {
+          if (held) held.push(text);
+          else socket?.send(text);
+        },
+      };
+      presence.join(link);
+    }
+    const snapshot = await deviceSnapshot(services.db, device, services.now());
+    if (phase === 'closed') return;
+    send({ type: 'snapshot', snapshot });
+    for (const text of held) socket?.send(text);
+    held = undefined;
+    phase = 'open';
+    for (const message of early.splice(0)) handle(message);
+  }
+
+  async function checkHello(token: string) {
+    let device: DeviceIdentity;
+    try {
+      device = await authenticateDeviceToken(
+        services,
+        token,
+        'The hello needs the device token from enrolment.',
+      );
+    } catch (error) {
+      if (!(error instanceof HubError)) throw error;
+      socketStats.refusedHellos += 1;
+      const code =
+        error.status === 429
+          ? DEVICE_SOCKET_CLOSE.tooManyConnections
+          : DEVICE_SOCKET_CLOSE.unauthenticated;
+      close(code, error.message);
+      return;
+    }
+    if (phase !== 'closed') await open(device);
+  }
+
+  return {
+    onOpen(_event, ws) {
+      socket = ws;
+      helloTimer = setTimeout(() => {
+        socketStats.refusedHellos += 1;
+        close(
+          DEVICE_SOCKET_CLOSE.unauthenticated,
+          `No hello with the device token within ${limits.helloTimeoutMs / 1000} s.`,
+        );
+      }, limits.helloTimeoutMs);
+    },
+    onMessage(event) {
+      if (phase === 'closed') return;
+      const incoming = readSocketMessage(event.data, deviceToHubSchema, limits.socketMessageBytes);
+      if (incoming.kind === 'too-large') {
+        close(DEVICE_SOCKET_CLOSE.messageTooLarge, 'Messages are limited to 16 KB.');
+        return;
+      }
+      // Anything at all shows the device is there, even a message this hub can't read.
+      keepalive?.heard();
+      if (link) link.lastSeen = services.now().toISOString();
+      if (phase === 'hello') {
+        clearTimeout(helloTimer);
+        if (incoming.kind !== 'message' || incoming.message.type !== 'hello') {
+          socketStats.refusedHellos += 1;
+          close(
+            DEVICE_SOCKET_CLOSE.unauthenticated,
+            'The first message must be hello with the device token.',
+          );
+          return;
+        }
+        phase = 'checking';
+        checkHello(incoming.message.deviceToken).catch((error: unknown) => {
+          services.log('A device socket could not be opened', error);
+          close(1011, 'The hub could not check the hello; try again.');
+        });
+        return;
+      }
+      if (incoming.kind === 'ignored') {
+        socketStats.ignoredMessages += 1;
+      } else if (phase === 'checking') {
+        if (early.length < EARLY_MESSAGES) early.push(incoming.message);
+        else socketStats.ignoredMessages += 1;
+      } else {
+        handle(incoming.message);
+      }
+    },
+    onClose() {
+      release();
+    },
+  };
+}
+
+export function deviceSocketRoutes(services: HubServices) {
+  return new Hono<HubEnv>().get(DEVICE_SOCKET_PATH, (c) => {
+    requireWebSocketUpgrade(c);
+    return upgradeWebSocket(c, deviceSocketEvents(services), {
+      onError: (error) => services.log('A device socket handler failed', error),
+    });
+  });
+}
