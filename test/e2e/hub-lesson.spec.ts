@@ -1,0 +1,99 @@
+// The whole path, as a school runs it. A real hub (hub/server/main.ts with its demo school); a
+// pupil's Chromium with the extension, pointed at the hub by managed policy the way Google Admin
+// sets it; a teacher's Chromium on the dashboard. The teacher starts a focus lesson, the
+// pupil's browser enforces it and says so, the teacher ends it, and the class list returns.
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { expectBlocked, readEnforcement } from './support/extension';
+import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
+import { launchBrowser, repoRoot, type Launched } from './support/launch';
+import { expect, test } from '@playwright/test';
+
+const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
+const POLICY_FILE = path.join(POLICY_DIR, 'safe-class-hub-e2e.json');
+const EXTENSION_ID = 'jfihchfhddpjfhemlalhlcmdfnilofie';
+const PUPIL = 'ava.demo@demo.school';
+
+let hub: HubProcess;
+let server: FixtureServer;
+let pupil: Launched;
+let teacher: Launched;
+
+test.beforeEach(async () => {
+  hub = await startHub();
+  server = await startFixtureServer();
+  await mkdir(POLICY_DIR, { recursive: true });
+  await writeFile(
+    POLICY_FILE,
+    JSON.stringify({
+      '3rdparty': {
+        extensions: {
+          [EXTENSION_ID]: {
+            keyStage: 'ks1',
+            ks1Sites: ['www.topmarks.co.uk'],
+            // The pupil's browser maps every host to the fixture server, except localhost.
+            hubUrl: hub.url.replace('127.0.0.1', 'localhost'),
+            enrolmentToken: ENROLMENT_TOKEN,
+          },
+        },
+      },
+    }),
+  );
+  // The e2e build (dist-test/) lets the test name the pupil: a headless browser can't sign in.
+  pupil = await launchBrowser({
+    serverPort: server.port,
+    distDir: path.join(repoRoot, 'dist-test'),
+  });
+  teacher = await launchBrowser({ serverPort: Number(new URL(hub.url).port), extension: false });
+});
+
+test.afterEach(async () => {
+  await rm(POLICY_FILE, { force: true });
+  await pupil?.close();
+  await teacher?.close();
+  await server?.close();
+  await hub?.stop();
+});
+
+test('a focus lesson started in the dashboard is enforced by the pupil, then the class list returns', async () => {
+  const worker = pupil.worker;
+  if (!worker) throw new Error('The extension did not start.');
+  await expect.poll(async () => (await readEnforcement(worker))?.keyStage).toBe('ks1');
+  await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
+
+  const dashboard = await teacher.context.newPage();
+  await dashboard.goto(hub.url);
+  await dashboard.getByLabel('Username').fill('teacher');
+  await dashboard.getByLabel('Password').fill(hub.passwords.teacher ?? '');
+  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  await expect(dashboard.getByRole('heading', { level: 2, name: 'Year 1 Owls' })).toBeVisible();
+  const ava = dashboard.getByRole('row', { name: /Ava Demo/ });
+  // The pupil's device enrolled and connected: no longer offline.
+  await expect(ava).not.toContainText('Offline', { timeout: 20_000 });
+
+  await dashboard.getByLabel('Lesson name').fill('Volcanoes');
+  await dashboard.getByLabel('Sites, one a line').fill('volcano.example.org');
+  await dashboard.getByLabel('Focus (only these sites)').check();
+  await dashboard.getByRole('button', { name: 'Start lesson' }).click();
+  await expect(dashboard.getByRole('region', { name: 'Lesson running: Volcanoes' })).toBeVisible();
+  // The device confirms only once the lesson's rules are in DNR.
+  await expect(ava).toContainText('Enforcing', { timeout: 10_000 });
+
+  const page = await pupil.context.newPage();
+  await page.goto('https://volcano.example.org/');
+  await expect(page.locator('#fixture')).toHaveText('volcano.example.org /');
+  await page.goto('https://www.topmarks.co.uk/');
+  await expectBlocked(page, 'https://www.topmarks.co.uk/', 'ks1');
+
+  await dashboard.getByRole('button', { name: 'End lesson' }).click();
+  await expect(dashboard.getByRole('region', { name: /Lesson running/ })).toHaveCount(0);
+  await expect(ava).toContainText('Enforcing', { timeout: 10_000 });
+  await page.goto('https://www.topmarks.co.uk/');
+  await expect(page.locator('#fixture')).toHaveText('www.topmarks.co.uk /');
+  await page.goto('https://volcano.example.org/');
+  await expectBlocked(page, 'https://volcano.example.org/', 'ks1');
+  expect(server.requestsTo((r) => r.host === 'volcano.example.org' && r.path === '/')).toHaveLength(
+    1,
+  );
+});
