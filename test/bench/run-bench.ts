@@ -21,6 +21,7 @@ import {
 import { compileBigList } from './big-list';
 import { snapshotDist } from './dist-snapshot';
 import { extensionExtras, extensionSeries } from './extension-phase';
+import { fanOutBench } from './fan-out';
 import { landedOn } from './navigation';
 import { renderText, writeJson } from './report';
 import { summarize } from './stats';
@@ -41,7 +42,7 @@ const plainSeries: SeriesSpec[] = [
   },
 ];
 
-async function main(): Promise<number> {
+async function browserBench(): Promise<number> {
   const loadBefore = loadavg()[0] ?? Number.NaN;
   // Node first, before any browser competes for the two cores.
   const node = compileBigList();
@@ -93,6 +94,13 @@ async function main(): Promise<number> {
     await server.close();
     await dist.remove();
   }
+}
+
+async function main(): Promise<number> {
+  const code = await browserBench();
+  // The hub's lesson fan-out, once the browsers have given back their share of the two cores.
+  console.log((await fanOutBench()).join('\n'));
+  return code;
 }
 
 main().then(
