@@ -23,7 +23,8 @@ export function onLessonChange(enforce: () => void): void {
   lessonChanged = enforce;
 }
 
-async function handle(message: HubToDevice): Promise<void> {
+/** What the device does with each message from the hub (pings are answered by the socket). */
+export async function handleHubMessage(message: HubToDevice): Promise<void> {
   if (message.type === 'snapshot') {
     // Converge on the hub's view after any gap: its lesson, or none.
     await storeLesson(message.snapshot.lesson);
@@ -59,7 +60,7 @@ export async function connectToHub(): Promise<void> {
   openSocket(hubUrl, token, {
     onMessage: async (message) => {
       retryMs = 1_000;
-      await handle(message);
+      await handleHubMessage(message);
     },
     onClose: (code) => {
       if (code === TOKEN_REFUSED) void forgetEnrolment();
