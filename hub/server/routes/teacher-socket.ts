@@ -75,13 +75,13 @@ function teacherSocketEvents(
       return;
     }
     // Holds the class's place while it is checked; an unwatch or a close meanwhile removes it.
-    const placeholder = () => undefined;
-    watching.set(classId, placeholder);
-    const stillWanted = () => phase !== 'closed' && watching.get(classId) === placeholder;
+    const reserved = () => undefined;
+    watching.set(classId, reserved);
+    const stillWanted = () => phase !== 'closed' && watching.get(classId) === reserved;
     try {
       await findVisibleClass(services.db, session.user, classId);
     } catch (error) {
-      if (watching.get(classId) === placeholder) watching.delete(classId);
+      if (watching.get(classId) === reserved) watching.delete(classId);
       if (!(error instanceof HubError)) throw error;
       send({ type: 'refused', classId, error: error.message });
       return;
@@ -91,7 +91,7 @@ function teacherSocketEvents(
     try {
       stop = await services.liveFeed.watch(classId, sendText);
     } catch (error) {
-      if (watching.get(classId) === placeholder) watching.delete(classId);
+      if (watching.get(classId) === reserved) watching.delete(classId);
       throw error;
     }
     if (stillWanted()) watching.set(classId, stop);
