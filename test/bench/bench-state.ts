@@ -6,13 +6,13 @@ import { runSeries, type SeriesOptions, type WaitUntil } from './navigation';
 import { row, type Leaks, type ReportRow } from './report';
 
 export const WARMUP = 3;
-export const RUNS = 20;
+export const RUNS = 40;
 /**
  * The runs of every navigation series are spread over this many rounds, and each round runs
  * every series in turn: the machine's load drifts during a run (by 20% in a minute here), and
  * interleaving makes that drift fall on all series alike instead of on whichever ran last.
  */
-export const ROUNDS = 5;
+export const ROUNDS = 8;
 /** Idle time after a browser starts: its first seconds are busy with start-up work of its own. */
 export const SETTLE_MS = 2_000;
 export const BLOCKED_HOST = /^blocked-\d+\.example$/;
