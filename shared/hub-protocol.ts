@@ -92,3 +92,39 @@ export const deviceToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong') }),
 ]);
 export type DeviceToHub = z.infer<typeof deviceToHubSchema>;
+
+/** Most "ask to visit" requests a device sends in one upload. */
+export const MAX_VISIT_REQUESTS_PER_UPLOAD = 50;
+
+/**
+ * One "ask to visit" request from the device's outbox, sent to `POST /api/device/requests`.
+ * The id is made on the device, so sending it again can never make a second request.
+ */
+export const visitRequestUploadSchema = z.object(
+  {
+    id: z.uuid('expected a UUID'),
+    url: z
+      .url({ protocol: /^https?$/, error: 'expected an http or https address' })
+      .max(2048, 'is longer than 2048 characters'),
+    reason: z.string({ error: 'expected text' }).max(500, 'is longer than 500 characters'),
+    /** When the pupil asked, by the device's clock. */
+    createdAt: z.iso.datetime({ offset: true, error: 'expected an ISO date and time' }),
+  },
+  { error: 'expected a request (id, url, reason, createdAt)' },
+);
+export type VisitRequestUpload = z.infer<typeof visitRequestUploadSchema>;
+
+/** The answer to an upload, once every request in it is stored durably. */
+export const visitRequestUploadResponseSchema = z.object({
+  /**
+   * Every id of the upload the hub holds for this device, including ones it already held from
+   * an earlier try: the device may drop them all from its outbox.
+   */
+  stored: z.array(z.uuid()),
+  /**
+   * Ids the hub already holds from another device. They are not overwritten and not stored for
+   * this device; the device should give the request a new id (never expected from real UUIDs).
+   */
+  conflicts: z.array(z.uuid()),
+});
+export type VisitRequestUploadResponse = z.infer<typeof visitRequestUploadResponseSchema>;

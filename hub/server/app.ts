@@ -11,6 +11,7 @@ import { classRoutes } from './routes/classes';
 import { deviceRoutes } from './routes/device';
 import { deviceSocketRoutes } from './routes/device-socket';
 import { lessonRoutes } from './routes/lessons';
+import { requestRoutes } from './routes/requests';
 import { rosterRoutes } from './routes/roster';
 import { teacherSocketRoutes } from './routes/teacher-socket';
 import { createServices, type HubOptions, type HubServices } from './services';
@@ -38,6 +39,7 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api/classes', rosterRoutes(services))
     .route('/api/classes', lessonRoutes(services))
     .route('/api', adminRoutes(services))
+    .route('/api', requestRoutes(services))
     .route('/api/device', deviceRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.
     .route('/', deviceSocketRoutes(services))

@@ -39,7 +39,11 @@ const MINUTE = 60_000;
 
 export const DEFAULT_LIMITS: HubLimits = {
   jsonBodyBytes: 64 * 1024,
-  largeBodies: { 'POST /api/classes/:id/roster': 1024 * 1024 },
+  largeBodies: {
+    'POST /api/classes/:id/roster': 1024 * 1024,
+    // Up to 50 requests of a 2,048-character address and a 500-character reason, in UTF-8.
+    'POST /api/device/requests': 512 * 1024,
+  },
   loginFailuresPerUser: { limit: 10, windowMs: 15 * MINUTE },
   loginFailuresPerAddress: { limit: 100, windowMs: 15 * MINUTE },
   deviceRequests: { limit: 60, windowMs: MINUTE },

@@ -123,12 +123,50 @@ const m0004_lessons: Migration = {
   },
 };
 
+// "Ask to visit" requests from pupils' devices. The id is the device's own UUID, so a retried
+// upload finds the row it already made (ARCHITECTURE rule 3). `class_id` is the pupil's class
+// when the request arrived: it decides which teacher sees it.
+const m0005_visit_requests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('visit_requests')
+      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('device_id', 'integer', (col) => col.notNull().references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('url', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('scope', 'text')
+      .addColumn('duration', 'text')
+      .addColumn('answered_by', 'integer', (col) => col.references('users.id'))
+      .addColumn('answered_at', 'text')
+      .addCheckConstraint('visit_requests_url', sql`length(url) <= 2048`)
+      .addCheckConstraint('visit_requests_reason', sql`length(reason) <= 500`)
+      .addCheckConstraint('visit_requests_status', sql`status in ('pending', 'denied', 'allowed')`)
+      .addCheckConstraint('visit_requests_scope', sql`scope is null or scope in ('pupil', 'class')`)
+      .addCheckConstraint(
+        'visit_requests_duration',
+        sql`duration is null or duration in ('lesson', 'today')`,
+      )
+      .execute();
+    await db.schema
+      .createIndex('visit_requests_class_created')
+      .on('visit_requests')
+      .columns(['class_id', 'created_at'])
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
   '0002_classes_pupils': m0002_classes_pupils,
   '0003_devices': m0003_devices,
   '0004_lessons': m0004_lessons,
+  '0005_visit_requests': m0005_visit_requests,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

@@ -92,6 +92,28 @@ export interface LessonTable {
   ended_by: number | null;
 }
 
+export interface VisitRequestTable {
+  /** The UUID the device made; a retried upload can't make a second row. */
+  id: string;
+  /** The enrolled device (devices.id) that sent it. */
+  device_id: number;
+  /** The pupil and class at the time it arrived; null while the device's email is on no roster. */
+  pupil_id: number | null;
+  class_id: number | null;
+  url: string;
+  reason: string;
+  /** The device's clock, when the pupil asked. */
+  created_at: string;
+  /** The hub's clock, when it was stored. */
+  received_at: string;
+  status: 'pending' | 'denied' | 'allowed';
+  /** Set when allowed: for the one pupil or the whole class, for the lesson or the day. */
+  scope: 'pupil' | 'class' | null;
+  duration: 'lesson' | 'today' | null;
+  answered_by: number | null;
+  answered_at: string | null;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -100,6 +122,7 @@ export interface HubDatabase {
   pupils: PupilTable;
   devices: DeviceTable;
   lessons: LessonTable;
+  visit_requests: VisitRequestTable;
 }
 
 export type UserRow = Selectable<UserTable>;

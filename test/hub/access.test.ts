@@ -47,6 +47,7 @@ describe('the route list', () => {
       'GET /api/classes',
       'GET /api/classes/:id/live',
       'GET /api/classes/:id/pupils',
+      'GET /api/classes/:id/requests',
       'GET /api/devices/unassigned',
       'GET /api/teacher/ws',
       'GET /api/users',
@@ -55,6 +56,7 @@ describe('the route list', () => {
       'POST /api/classes/:id/lessons',
       'POST /api/classes/:id/lessons/:lessonId/end',
       'POST /api/classes/:id/roster',
+      'POST /api/requests/:id/answer',
     ]);
     expect(
       endpoints()
@@ -65,6 +67,7 @@ describe('the route list', () => {
       'GET /api/device/ws',
       'POST /api/auth/login',
       'POST /api/device/enrol',
+      'POST /api/device/requests',
     ]);
     expect([...PUBLIC_ENDPOINTS].sort()).toEqual([
       'POST /api/auth/login',
