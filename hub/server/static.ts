@@ -11,7 +11,7 @@ export const DASHBOARD_DIR = fileURLToPath(new URL('../../dist-hub/', import.met
 
 /**
  * Only the page's own files run and load; no inline script or style, no plugins, no framing.
- * Trusted Types make any innerHTML-style write throw (ARCHITECTURE rule 6: web text is data).
+ * Trusted Types make any write of an HTML string into the page throw (ARCHITECTURE rule 6: web text is data).
  */
 export const DASHBOARD_CSP = [
   "default-src 'self'",
