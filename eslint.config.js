@@ -48,8 +48,8 @@ export default tseslint.config(
   { ignores: ['hub/**', 'test/hub/**'], rules: noImport(['hub/server']) },
   { files: ['hub/**'], rules: noImport(['background', 'content', 'extension', 'options']) },
   {
-    // The dashboard runs in the browser: from the hub's server it takes only types, and the
-    // teacher socket's protocol (zod schemas over shared/, nothing of Node's).
+    // The dashboard runs in the browser: from the hub's server it takes only types. Contracts
+    // both sides run (the socket protocols) live in shared/.
     files: ['hub/dashboard/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -57,7 +57,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)server(/(?!teacher-socket-protocol$)|$)',
+              regex: '(^|/)server(/|$)',
               allowTypeImports: true,
               message: 'The dashboard may import only types from hub/server/.',
             },

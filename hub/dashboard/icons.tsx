@@ -1,6 +1,6 @@
 // Small status icons, drawn with SVG elements (no markup strings). They repeat what the text
 // next to them says, so they are hidden from screen readers.
-import type { PupilLive } from '../server/teacher-socket-protocol';
+import type { PupilLive } from '../../shared/teacher-socket-protocol';
 
 const PATHS: Record<PupilLive['status'], string> = {
   // A shield with a tick: the device has the rules in place.

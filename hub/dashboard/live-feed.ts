@@ -2,7 +2,7 @@
 // change. Whenever it isn't delivering (still connecting, dropped, refused, not served by this
 // hub), GET /live is polled every 2 s, and the socket is tried again with a growing wait.
 import { signal } from '@preact/signals';
-import type { LiveView } from '../server/teacher-socket-protocol';
+import type { LiveView } from '../../shared/teacher-socket-protocol';
 import { errorText, hub, read } from './api';
 import { watchOverSocket } from './teacher-socket';
 

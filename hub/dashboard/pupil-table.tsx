@@ -1,6 +1,6 @@
 // The class's pupils as they are now: status, the site they are on (its domain, as text) and
 // when the hub last heard from them. Names and domains come from rosters and the web: text only.
-import type { LiveView } from '../server/teacher-socket-protocol';
+import type { LiveView } from '../../shared/teacher-socket-protocol';
 import { formatLastSeen } from './format';
 import { StatusBadge } from './status-badge';
 import { t } from './strings';

@@ -1,5 +1,5 @@
 // A pupil's status as an icon and a word, so it never rests on colour alone.
-import type { PupilLive } from '../server/teacher-socket-protocol';
+import type { PupilLive } from '../../shared/teacher-socket-protocol';
 import { StatusIcon } from './icons';
 import { t, type StringKey } from './strings';
 

@@ -1,12 +1,12 @@
 // One WebSocket to the hub for one open class: say hello with the CSRF token, watch the class,
 // answer pings, and hand each live view on. Every message is checked against the hub's own
-// protocol schemas (hub/server/teacher-socket-protocol.ts) before it is used.
+// protocol schemas (shared/teacher-socket-protocol.ts) before it is used.
 import {
   hubToTeacherSchema,
   TEACHER_SOCKET_PATH,
   type LiveView,
   type TeacherToHub,
-} from '../server/teacher-socket-protocol';
+} from '../../shared/teacher-socket-protocol';
 import { KEEPALIVE_SECONDS } from '../../shared/hub-protocol';
 import { csrfTokenNow } from './api';
 

@@ -4,7 +4,7 @@
 // devices confirming a lesson at once cost a few view builds, not one each; the last change is
 // always sent. Each update is built once per class and sent to every watcher as the same text.
 import type { LessonBus } from './lesson-bus';
-import type { LiveView } from './teacher-socket-protocol';
+import type { LiveView } from '../../shared/teacher-socket-protocol';
 
 export type LiveSink = (text: string) => void;
 

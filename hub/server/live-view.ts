@@ -4,7 +4,7 @@ import { listPupils } from './classes';
 import type { HubDb } from './database';
 import type { DevicePresence } from './device-presence';
 import { findRunningLesson } from './lessons';
-import type { LiveView } from './teacher-socket-protocol';
+import type { LiveView } from '../../shared/teacher-socket-protocol';
 
 export async function buildLiveView(
   services: { db: HubDb; presence: DevicePresence; now: () => Date },

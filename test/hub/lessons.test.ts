@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { snapshotSchema } from '../../shared/hub-protocol';
 import { lessonSchema } from '../../shared/lesson';
-import { liveViewSchema } from '../../hub/server/teacher-socket-protocol';
+import { liveViewSchema } from '../../shared/teacher-socket-protocol';
 import { call, createTestHub, enrol, login, type Session, type TestHub } from './hub-fixture';
 
 const lessonBody = {

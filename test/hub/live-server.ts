@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { DEVICE_SOCKET_PATH } from '../../shared/hub-protocol';
 import { serveHub, type HubServer } from '../../hub/server/hub-server';
 import type { HubLimits } from '../../hub/server/limits';
-import { TEACHER_SOCKET_PATH } from '../../hub/server/teacher-socket-protocol';
+import { TEACHER_SOCKET_PATH } from '../../shared/teacher-socket-protocol';
 import { createTestHub, type Session, type TestHub } from './hub-fixture';
 
 export interface LiveHub extends TestHub {

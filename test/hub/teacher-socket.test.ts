@@ -2,7 +2,7 @@
 // cookie, Origin, CSRF hello), watching only classes the user may see, and live updates that
 // follow devices and lessons, throttled per class.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hubToTeacherSchema } from '../../hub/server/teacher-socket-protocol';
+import { hubToTeacherSchema } from '../../shared/teacher-socket-protocol';
 import { call, enrol, login, type Session } from './hub-fixture';
 import {
   connectDevice,

@@ -22,7 +22,7 @@ import {
   teacherToHubSchema,
   type HubToTeacher,
   type TeacherToHub,
-} from '../teacher-socket-protocol';
+} from '../../../shared/teacher-socket-protocol';
 import { sameSecret } from '../tokens';
 
 type Phase = 'hello' | 'open' | 'closed';

@@ -13,7 +13,7 @@
 //   4. Answer every `ping` with `pong`: a socket silent for 50 s is closed (4408). The hub also
 //      closes the socket (4401) once the login ends (logout or expiry).
 import { z } from 'zod';
-import { lessonSchema } from '../../shared/lesson';
+import { lessonSchema } from './lesson';
 
 export const TEACHER_SOCKET_PATH = '/api/teacher/ws';
 
