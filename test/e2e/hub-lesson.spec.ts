@@ -2,20 +2,18 @@
 // pupil's Chromium with the extension, pointed at the hub by managed policy the way Google Admin
 // sets it; a teacher's Chromium on the dashboard. The teacher starts a focus lesson, the
 // pupil's browser enforces it and says so, the teacher ends it, and the class list returns.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { expectBlocked, readEnforcement } from './support/extension';
 import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, repoRoot, type Launched } from './support/launch';
+import { writePolicyFile } from './support/policy-file';
 import { expect, test } from '@playwright/test';
 
-const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
-const POLICY_FILE = path.join(POLICY_DIR, 'safe-class-hub-e2e.json');
-const EXTENSION_ID = 'jfihchfhddpjfhemlalhlcmdfnilofie';
 const PUPIL = 'ava.demo@demo.school';
 
 let hub: HubProcess;
+let removePolicy: (() => Promise<void>) | undefined;
 let server: FixtureServer;
 let pupil: Launched;
 let teacher: Launched;
@@ -23,23 +21,13 @@ let teacher: Launched;
 test.beforeEach(async () => {
   hub = await startHub();
   server = await startFixtureServer();
-  await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(
-    POLICY_FILE,
-    JSON.stringify({
-      '3rdparty': {
-        extensions: {
-          [EXTENSION_ID]: {
-            keyStage: 'ks1',
-            ks1Sites: ['www.topmarks.co.uk'],
-            // The pupil's browser maps every host to the fixture server, except localhost.
-            hubUrl: hub.url.replace('127.0.0.1', 'localhost'),
-            enrolmentToken: ENROLMENT_TOKEN,
-          },
-        },
-      },
-    }),
-  );
+  removePolicy = await writePolicyFile('safe-class-hub-e2e', {
+    keyStage: 'ks1',
+    ks1Sites: ['www.topmarks.co.uk'],
+    // The pupil's browser maps every host to the fixture server, except localhost.
+    hubUrl: hub.url.replace('127.0.0.1', 'localhost'),
+    enrolmentToken: ENROLMENT_TOKEN,
+  });
   // The e2e build (dist-test/) lets the test name the pupil: a headless browser can't sign in.
   pupil = await launchBrowser({
     serverPort: server.port,
@@ -49,7 +37,7 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  await rm(POLICY_FILE, { force: true });
+  await removePolicy?.();
   await pupil?.close();
   await teacher?.close();
   await server?.close();

@@ -5,6 +5,7 @@ import { IMAGE_SEARCH_CASES } from '../shared/image-search-table';
 import { html } from './support/fixture-server';
 import { applyPolicy, BLOCK_PAGE, readEnforcement } from './support/extension';
 import { expectNoAxeViolations } from './support/axe';
+import { openOptions, setFirstPin } from './support/options-page';
 import { expect, test } from './support/test';
 
 // Web search is approved on every engine here, so each block below is the image-search rule,
@@ -197,11 +198,8 @@ test('a teacher can lift image search for a lesson, and it is recorded and ends'
 }) => {
   await applyPolicy(launched.worker, { keyStage: 'ks2', ks2: ENGINES });
   const options = await launched.context.newPage();
-  await options.goto(`chrome-extension://${launched.extensionId}/options/index.html`);
-  await options.getByLabel('Your name').fill('Mr Jones');
-  await options.getByLabel('PIN', { exact: true }).fill('4826');
-  await options.getByLabel('Confirm PIN').fill('4826');
-  await options.getByRole('button', { name: 'Set PIN and unlock' }).click();
+  await openOptions(options, launched.extensionId);
+  await setFirstPin(options, 'Mr Jones', '4826');
   const section = options.getByRole('region', { name: 'Image search' });
   await section.getByLabel('Allow it for').selectOption('15');
   const before = (await readEnforcement(launched.worker))?.policyHash;

@@ -1,37 +1,23 @@
 // The managed policy given the way a school gives it: a Chromium policy file holding the same
 // JSON an admin types into Google Admin's "Policy for extensions" box.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expectBlocked, readEnforcement } from './support/extension';
+import { openOptions, setFirstPin } from './support/options-page';
+import { EXTENSION_ID, writePolicyFile } from './support/policy-file';
 import { expect, test } from './support/test';
 
-const POLICY_DIR = process.env.CHROMIUM_POLICY_DIR ?? '/etc/chromium/policies/managed';
-const POLICY_FILE = path.join(POLICY_DIR, 'safe-class-e2e.json');
-const EXTENSION_ID = 'jfihchfhddpjfhemlalhlcmdfnilofie';
+let removePolicy: () => Promise<void>;
 
 test.beforeAll(async () => {
-  // Writing machine policy needs root, which CI has. Fail loudly rather than skip: a skipped
-  // test here would hide that the managed path was never proven.
-  await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(
-    POLICY_FILE,
-    JSON.stringify({
-      '3rdparty': {
-        extensions: {
-          [EXTENSION_ID]: {
-            keyStage: 'ks2',
-            ks2Sites: ['bbc.co.uk', 'bbc co uk', 'https://scratch.mit.edu/projects/'],
-            alwaysBlockedSites: ['https://www.bbc.co.uk/sport/'],
-            teacherPinHash: '1234',
-          },
-        },
-      },
-    }),
-  );
+  removePolicy = await writePolicyFile('safe-class-e2e', {
+    keyStage: 'ks2',
+    ks2Sites: ['bbc.co.uk', 'bbc co uk', 'https://scratch.mit.edu/projects/'],
+    alwaysBlockedSites: ['https://www.bbc.co.uk/sport/'],
+    teacherPinHash: '1234',
+  });
 });
 
 test.afterAll(async () => {
-  await rm(POLICY_FILE, { force: true });
+  await removePolicy();
 });
 
 test('managed policy from a Chromium policy file sets the key stage and lists, and bad fields are reported', async ({
@@ -92,13 +78,9 @@ test('the options page shows managed entries locked, the key stage fixed and the
 }) => {
   await expect.poll(async () => (await readEnforcement(launched.worker))?.keyStage).toBe('ks2');
   const page = await launched.context.newPage();
-  await page.goto(`chrome-extension://${launched.extensionId}/options/index.html`);
+  await openOptions(page, launched.extensionId);
   // The managed PIN hash was refused, so the device has no PIN yet and asks for a first one.
-  await page.getByLabel('Your name').fill('Ms Khan');
-  await page.getByLabel('PIN', { exact: true }).fill('4826');
-  await page.getByLabel('Confirm PIN').fill('4826');
-  await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
-  await expect(page.getByText('Signed in as Ms Khan')).toBeVisible();
+  await setFirstPin(page, 'Ms Khan', '4826');
 
   await expect(page.getByText("Set by your school's managed policy")).toBeVisible();
   for (const radio of await page.getByRole('radio').all()) await expect(radio).toBeDisabled();

@@ -1,26 +1,13 @@
 // The options page in real Chromium against the real background: PIN set-up and unlocking,
 // list edits and their errors, key stage, export, requests, and an axe audit of each view.
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { readEnforcement } from './support/extension';
 import { expectNoAxeViolations } from './support/axe';
+import { openOptions, setFirstPin } from './support/options-page';
 import { expect, test } from './support/test';
 
 const NAME = 'Ms Patel';
 const PIN = '4826';
-
-async function openOptions(page: Page, extensionId: string) {
-  await page.goto(`chrome-extension://${extensionId}/options/index.html`);
-}
-
-async function setFirstPin(page: Page) {
-  await expect(page.getByRole('heading', { name: 'Set a teacher PIN' })).toBeVisible();
-  await page.getByLabel('Your name').fill(NAME);
-  await page.getByLabel('PIN', { exact: true }).fill(PIN);
-  await page.getByLabel('Confirm PIN').fill(PIN);
-  await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
-  await expect(page.getByText(`Signed in as ${NAME}`)).toBeVisible();
-}
 
 test('sets the first PIN, locks, refuses a wrong PIN and unlocks with the right one', async ({
   launched,
@@ -42,7 +29,7 @@ test('sets the first PIN, locks, refuses a wrong PIN and unlocks with the right 
   await page.getByRole('button', { name: 'Set PIN and unlock' }).click();
   await expect(page.getByRole('alert')).toHaveText('A PIN is 4 to 12 digits.');
 
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
   await expect(page.getByText(/^\d+ rules in force, updated /)).toBeVisible({ timeout: 10_000 });
   await expectNoAxeViolations(page);
 
@@ -71,7 +58,7 @@ test('adds sites with a bad line, removes one, and exports the list as CSV', asy
 }) => {
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   const panel = page.getByRole('tabpanel', { name: /KS1 sites/ });
   await expect(panel.getByText('The built-in starter list is in force')).toBeVisible();
@@ -123,7 +110,7 @@ test('adds sites with a bad line, removes one, and exports the list as CSV', asy
 test('switches the key stage, and the rules follow', async ({ launched }) => {
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   const ks1 = page.getByRole('radio', { name: 'KS1 (ages 5 to 7)' });
   const ks2 = page.getByRole('radio', { name: 'KS2 (ages 7 to 11)' });
@@ -154,7 +141,7 @@ test('switches the key stage, and the rules follow', async ({ launched }) => {
 test('list tabs work from the keyboard', async ({ launched }) => {
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   const ks1Tab = page.getByRole('tab', { name: /KS1 sites/ });
   await expect(ks1Tab).toHaveAttribute('aria-selected', 'true');
@@ -197,7 +184,7 @@ test("a pupil's request can be allowed for the class or denied", async ({ launch
 
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   const requests = page.getByRole('region', { name: 'Requests to visit' });
   const moon = requests.getByRole('row', { name: /nasa\.gov/ });
@@ -221,7 +208,7 @@ test("a pupil's request can be allowed for the class or denied", async ({ launch
 test('changes the PIN', async ({ launched }) => {
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   const form = page.getByRole('region', { name: 'Change the teacher PIN' });
   await form.getByLabel('Current PIN').fill('1111');
@@ -247,7 +234,7 @@ test('changes the PIN', async ({ launched }) => {
 test('an ended session returns to the unlock form with the reason', async ({ launched }) => {
   const page = await launched.context.newPage();
   await openOptions(page, launched.extensionId);
-  await setFirstPin(page);
+  await setFirstPin(page, NAME, PIN);
 
   // The settings must have loaded first: a session cleared while they load sends the page
   // back to the unlock form before there is anything to press.
