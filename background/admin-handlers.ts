@@ -1,6 +1,11 @@
 // Handlers for the options page. Each one that changes policy checks the session token first
 // and syncs the rules before answering, so "saved" on the page means "enforced".
-import { activeImageSearchLift, buildEffectivePolicy, listView } from '../shared/effective-policy';
+import {
+  activeImageSearchLift,
+  buildEffectivePolicy,
+  listView,
+  resolveKeyStage,
+} from '../shared/effective-policy';
 import { createUrlJudge } from '../shared/url-verdict';
 import { parseListText } from '../shared/list-text';
 import type { MessageRequest, MessageResponse } from '../shared/messages';
@@ -15,7 +20,9 @@ import {
   setFirstPin,
   unlock,
 } from './admin-session';
+import { hubStateFor } from './hub-link/hub-state';
 import { endImageSearchLift, liftImageSearch, recentAudit } from './image-search-lift';
+import { announceAnswer } from './page-events';
 import { readPolicy, updateSettings } from './policy-store';
 import { readEnforcement, syncRules } from './rule-sync';
 import { answerVisitRequest, findVisitRequest, listVisitRequests } from './visit-requests';
@@ -62,13 +69,10 @@ export async function adminGetState(
     recentAudit(),
   ]);
   const liftedUntil = activeImageSearchLift(settings, new Date());
-  const keyStage = managed.fields.keyStage
-    ? { value: managed.fields.keyStage, source: 'managed' as const }
-    : settings.keyStage
-      ? { value: settings.keyStage, source: 'local' as const }
-      : { value: 'ks1' as const, source: 'default' as const };
+  const hub = await hubStateFor(managed.fields);
+  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed.fields, hub);
   return {
-    keyStage,
+    keyStage: { value: keyStage, source: keyStageSource },
     lists: {
       ks1: listView('ks1', settings, managed.fields),
       ks2: listView('ks2', settings, managed.fields),
@@ -145,6 +149,9 @@ export async function adminRemoveEntry(body: MessageRequest<'admin.removeEntry'>
 export async function adminSetKeyStage(body: MessageRequest<'admin.setKeyStage'>) {
   await requireSession(body.token);
   const { managed } = await readPolicy();
+  if (await hubStateFor(managed.fields)) {
+    throw new AdminError("The key stage is set by the pupil's class on the classroom hub.");
+  }
   if (managed.fields.keyStage) {
     throw new AdminError("The key stage is set by your school's managed policy.");
   }
@@ -177,7 +184,7 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
     if (request.status !== 'pending') {
       throw new AdminError('This request has already been answered.');
     }
-    await answerVisitRequest(body.id, 'denied', name);
+    await announceAnswer(await answerVisitRequest(body.id, 'denied', name));
     return {};
   }
   const request = await findVisitRequest(body.id);
@@ -186,7 +193,8 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
   const parsed = parseSiteEntry(`=${new URL(request.url).hostname}`);
   if (!parsed.ok) throw new AdminError(`Can't approve: ${parsed.reason}`);
   const { settings, managed } = await readPolicy();
-  const list: ListName = body.list ?? managed.fields.keyStage ?? settings.keyStage ?? 'ks1';
+  const hub = await hubStateFor(managed.fields);
+  const list: ListName = body.list ?? resolveKeyStage(settings, managed.fields, hub).keyStage;
   const site = formatSiteEntry(parsed.entry);
   const blocked = createUrlJudge(buildEffectivePolicy(settings, managed.fields))(request.url);
   if (!blocked.allowed && blocked.reason === 'always') {
@@ -204,6 +212,6 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
   });
   await applyAndEnforce();
   // Marked approved only once the site is enforced, so "approved" never means "not yet".
-  await answerVisitRequest(body.id, 'approved', name);
+  await announceAnswer(await answerVisitRequest(body.id, 'approved', name));
   return {};
 }

@@ -15,6 +15,12 @@ export class SafeClassDatabase extends Dexie {
     // Version numbers only ever go up; each new version lists its full schema.
     this.version(1).stores({ visitRequests: 'id, status, createdAt' });
     this.version(2).stores({ visitRequests: 'id, status, createdAt', audit: 'id, at' });
+    // sentAt: when the hub confirmed it holds a request (absent while it waits in the outbox),
+    // indexed so a retention sweep can find delivered requests without reading every one.
+    this.version(3).stores({
+      visitRequests: 'id, status, createdAt, sentAt',
+      audit: 'id, at',
+    });
   }
 }
 

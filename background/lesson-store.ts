@@ -1,12 +1,11 @@
 // The lesson this device is enforcing, kept in storage.local so it survives the worker
-// stopping and the browser restarting. An alarm at its end rebuilds the rules, so the lesson
-// ends on the device itself even when the hub is out of reach.
+// stopping and the browser restarting. The policy-change alarm (policy-change-alarm.ts) at its
+// end rebuilds the rules, so the lesson ends on the device itself even when the hub is out of
+// reach.
 import browser from 'webextension-polyfill';
 import { lessonSchema, type Lesson } from '../shared/lesson';
 import { runSerially } from './serial-queue';
 import { LOCAL_KEYS } from './storage-keys';
-
-export const LESSON_END_ALARM = 'lesson-ends';
 
 export async function readLesson(): Promise<Lesson | null> {
   const stored = await browser.storage.local.get(LOCAL_KEYS.lesson);
@@ -26,16 +25,4 @@ export function storeLesson(lesson: Lesson | null): Promise<void> {
       await browser.storage.local.set({ [LOCAL_KEYS.lesson]: lesson });
     }
   });
-}
-
-/**
- * Keeps the end-of-lesson alarm in step with the lesson being enforced, whichever way it was
- * stored: an alarm a second after the end rebuilds the rules without it.
- */
-export async function scheduleLessonEnd(lesson: Pick<Lesson, 'endsAt'> | null): Promise<void> {
-  if (!lesson) {
-    await browser.alarms.clear(LESSON_END_ALARM);
-    return;
-  }
-  await browser.alarms.create(LESSON_END_ALARM, { when: Date.parse(lesson.endsAt) + 1_000 });
 }

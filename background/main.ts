@@ -17,11 +17,12 @@ import {
   adminUnlock,
 } from './admin-handlers';
 import { LIFT_ALARM, recordLiftExpired } from './image-search-lift';
-import { LESSON_END_ALARM, scheduleLessonEnd } from './lesson-store';
 import {
   connectToHub,
+  forgetRemovedHub,
   HUB_WATCHDOG_ALARM,
-  onLessonChange,
+  onHubOpen,
+  onPolicyChange,
   reportEnforcing,
   startHubWatchdog,
 } from './hub-link/hub-client';
@@ -33,16 +34,21 @@ import {
   HISTORY_FILTER,
   sweepOpenTabs,
 } from './navigation-backstop';
+import { deliverOutboxes, outboxForAlarm } from './outbox/outboxes';
+import { deliverOutbox } from './outbox/outbox';
+import { visitRequestOutbox } from './outbox/visit-request-outbox';
+import { POLICY_CHANGE_ALARM, schedulePolicyChange } from './policy-change-alarm';
 import { refreshManagedState } from './policy-store';
 import { currentPolicy, syncRules } from './rule-sync';
 import { LOCAL_KEYS } from './storage-keys';
-import { storeVisitRequest } from './visit-requests';
+import { storeVisitRequest, visitRequestStatus } from './visit-requests';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
   const record = await syncRules(options);
-  const { lesson } = (await currentPolicy()).policy;
-  await scheduleLessonEnd(lesson);
+  const { policy, changesAt } = await currentPolicy();
+  const { lesson } = policy;
+  await schedulePolicyChange(changesAt);
   // Only now, with the rules in DNR, does the hub hear that this device enforces the lesson.
   if (record && !record.lastError) reportEnforcing(lesson?.id ?? null, record.policyHash);
   await sweepOpenTabs();
@@ -51,10 +57,12 @@ async function enforce(options: { force?: boolean } = {}): Promise<void> {
 /** Reads managed policy and makes sure the installed rules match the stored policy. */
 async function start(force: boolean): Promise<void> {
   try {
-    await refreshManagedState();
+    const managed = await refreshManagedState();
+    await forgetRemovedHub(managed.fields);
     await enforce({ force });
     await startHubWatchdog();
     await connectToHub();
+    sendOutbox();
   } catch (error) {
     // The last installed rules (or, on a fresh install, the static failsafe) stay in force.
     console.error('Start-up failed; the previous rules stay in force.', error);
@@ -68,8 +76,21 @@ async function start(force: boolean): Promise<void> {
 // since a changed compiler must replace rules an older version installed.
 let ready: Promise<void> = Promise.resolve();
 
-/** Rebuilds the rules after the hub starts or ends a lesson (hub-link/hub-client.ts). */
-onLessonChange(() => void whenReady(() => enforce()));
+/**
+ * Sends what waits for the hub once start-up work is done, but outside `ready`: a slow hub
+ * must never hold up a message or a backstop check queued behind it.
+ */
+function sendOutbox(options: { urgent?: boolean } = {}): void {
+  void ready
+    .catch(() => undefined)
+    .then(() => deliverOutboxes(options))
+    .catch((error) => console.warn('Outbox', error));
+}
+
+/** Rebuilds the rules after the hub changes the policy (hub-link/hub-client.ts). */
+onPolicyChange(() => whenReady(() => enforce()));
+/** A hub that just opened its socket can take what waited for it. */
+onHubOpen(() => sendOutbox({ urgent: true }));
 // Every wake reconnects to the hub if the school has one; the hub's snapshot converges.
 void ready.then(() => connectToHub()).catch((error) => console.warn('Hub connection', error));
 
@@ -86,7 +107,12 @@ browser.runtime.onStartup.addListener(() => void whenReady(() => start(true)));
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'managed') void whenReady(() => start(false));
-  else if (area === 'local' && (LOCAL_KEYS.settings in changes || LOCAL_KEYS.lesson in changes)) {
+  else if (
+    area === 'local' &&
+    (LOCAL_KEYS.settings in changes ||
+      LOCAL_KEYS.lesson in changes ||
+      LOCAL_KEYS.hubState in changes)
+  ) {
     void whenReady(() => enforce());
   }
   // Test builds only: the e2e test names its pupil after start-up (hub-link/identity.ts).
@@ -103,9 +129,13 @@ browser.alarms.onAlarm.addListener((alarm) => {
     });
   } else if (alarm.name === HUB_WATCHDOG_ALARM) {
     void whenReady(() => connectToHub());
-  } else if (alarm.name === LESSON_END_ALARM) {
-    // The lesson's own times say it is over; rebuilding the rules drops it.
+    sendOutbox();
+  } else if (alarm.name === POLICY_CHANGE_ALARM) {
+    // A lesson's or a grant's own times say it has begun or is over; a rebuild applies that.
     void whenReady(() => enforce());
+  } else {
+    const outbox = outboxForAlarm(alarm.name);
+    if (outbox) void ready.catch(() => undefined).then(() => deliverOutbox(outbox));
   }
 });
 
@@ -135,8 +165,11 @@ const route = createMessageRouter(
     'content.backstopVerdict': async ({ url }) => ({ blockPage: await blockPageIfBlocked(url) }),
     'pupil.askToVisit': async ({ url, reason }) => {
       const request = await storeVisitRequest(url, reason);
+      // Stored first (ARCHITECTURE rule 3); the upload goes on after the pupil has the answer.
+      void deliverOutbox(visitRequestOutbox, { urgent: true });
       return { id: request.id, storedOnDevice: true };
     },
+    'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
   },
   () => ready,
 );

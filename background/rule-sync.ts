@@ -2,12 +2,17 @@
 // serial queue; a policy that can't compile leaves the last good rules in force.
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
-import { buildEffectivePolicy, type EffectivePolicy } from '../shared/effective-policy';
+import {
+  buildEffectivePolicy,
+  nextPolicyChange,
+  type EffectivePolicy,
+} from '../shared/effective-policy';
 import { compileRules, hashRules } from '../shared/rule-compiler';
 import { createUrlJudge, type UrlJudge } from '../shared/url-verdict';
 import { syncBackstopScript } from './backstop-script';
 import { blockPageBase } from './block-page-url';
 import { dnr } from './chrome-adapter';
+import { hubStateFor } from './hub-link/hub-state';
 import { readLesson } from './lesson-store';
 import { readPolicy } from './policy-store';
 import { runSerially } from './serial-queue';
@@ -26,6 +31,8 @@ export type EnforcementRecord = z.infer<typeof enforcementSchema>;
 interface CurrentPolicy {
   policy: EffectivePolicy;
   judge: UrlJudge;
+  /** When this policy changes by itself (a lesson's start or end, a grant's end), if ever. */
+  changesAt: string | null;
 }
 
 // A cache of what storage already holds, rebuilt on demand after the worker wakes.
@@ -39,8 +46,10 @@ export async function readEnforcement(): Promise<EnforcementRecord | null> {
 
 async function loadCurrent(): Promise<CurrentPolicy> {
   const [{ settings, managed }, lesson] = await Promise.all([readPolicy(), readLesson()]);
-  const policy = buildEffectivePolicy(settings, managed.fields, new Date(), lesson);
-  return { policy, judge: createUrlJudge(policy) };
+  const hub = await hubStateFor(managed.fields);
+  const now = new Date();
+  const policy = buildEffectivePolicy(settings, managed.fields, now, lesson, hub);
+  return { policy, judge: createUrlJudge(policy), changesAt: nextPolicyChange(lesson, hub, now) };
 }
 
 export async function currentPolicy(): Promise<CurrentPolicy> {

@@ -7,6 +7,8 @@ export const LOCAL_KEYS = {
   lesson: 'lesson',
   deviceId: 'deviceId',
   hubEnrolment: 'hubEnrolment',
+  hubState: 'hubState',
+  outboxRetry: 'outboxRetry',
 } as const;
 
 export const SESSION_KEYS = {

@@ -1,5 +1,6 @@
-// Which key stage's list this device enforces. Managed policy outranks the device, and with no
-// choice made the strictest list (KS1) is used, so an unset device is never the more open one.
+// Which key stage's list this device enforces. The pupil's class on the classroom hub outranks
+// managed policy, which outranks the device; with no choice made the strictest list (KS1) is
+// used, so an unset device is never the more open one.
 import { useSignal } from '@preact/signals';
 import type { AdminState } from '../shared/messages';
 import type { KeyStage } from '../shared/policy-model';
@@ -12,12 +13,21 @@ const OPTIONS: { value: KeyStage; labelKey: string }[] = [
   { value: 'ks2', labelKey: 'options_key_stage_ks2' },
 ];
 
+/** Why the key stage is what it is, unless a teacher chose it here. */
+const NOTES: Record<AdminState['keyStage']['source'], string | null> = {
+  hub: 'options_key_stage_hub',
+  managed: 'options_key_stage_managed',
+  default: 'options_key_stage_default',
+  local: null,
+};
+
 export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] }) {
   // Shows the choice while it is being saved; cleared once the background's state arrives.
   const pending = useSignal<KeyStage | null>(null);
   const error = useSignal<string | null>(null);
   const saved = useSignal<string | null>(null);
-  const managed = keyStage.source === 'managed';
+  // Set elsewhere (the hub or Google Admin), so it can't be changed here.
+  const locked = keyStage.source === 'managed' || keyStage.source === 'hub';
   const shown = pending.value ?? keyStage.value;
 
   async function choose(value: KeyStage) {
@@ -41,11 +51,7 @@ export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] 
     }
   }
 
-  const noteKey = managed
-    ? 'options_key_stage_managed'
-    : keyStage.source === 'default'
-      ? 'options_key_stage_default'
-      : null;
+  const noteKey = NOTES[keyStage.source];
 
   return (
     <section class="card" aria-labelledby="key-stage-heading">
@@ -54,8 +60,8 @@ export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] 
           <h2 id="key-stage-heading">{t('options_key_stage_heading')}</h2>
         </legend>
         {noteKey ? (
-          <p class={managed ? 'note locked-note' : 'note'} id="key-stage-note">
-            {managed ? <span aria-hidden="true">🔒 </span> : null}
+          <p class={locked ? 'note locked-note' : 'note'} id="key-stage-note">
+            {locked ? <span aria-hidden="true">🔒 </span> : null}
             {t(noteKey)}
           </p>
         ) : null}
@@ -68,7 +74,7 @@ export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] 
                 name="key-stage"
                 value={value}
                 checked={shown === value}
-                disabled={managed}
+                disabled={locked}
                 onChange={() => void choose(value)}
               />
               <label for={`key-stage-${value}`}>{t(labelKey)}</label>

@@ -1,7 +1,7 @@
 // Pupils' "ask to visit" requests saved on this device. Addresses and reasons come from pupils
 // and the web, so they are only ever rendered as text.
 import { useSignal } from '@preact/signals';
-import type { VisitRequest } from '../shared/visit-request';
+import { ANSWERED_AT_HUB, type VisitRequest } from '../shared/visit-request';
 import { ActionButton } from './action-button';
 import { formatTime } from './format';
 import { t } from './i18n';
@@ -35,9 +35,13 @@ function Answer({
   }
   const key =
     request.status === 'approved' ? 'options_request_allowed_by' : 'options_request_denied_by';
+  const by =
+    request.answeredBy === ANSWERED_AT_HUB
+      ? t('options_request_hub_teacher')
+      : (request.answeredBy ?? t('options_someone'));
   return (
     <>
-      {t(key, request.answeredBy ?? t('options_someone'))}
+      {t(key, by)}
       {request.answeredAt ? (
         <>
           {' '}

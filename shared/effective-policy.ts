@@ -1,5 +1,7 @@
-// The effective policy for a pupil right now: their key stage's list (or the starter list),
-// with always-blocked entries on top. Lessons and approvals join the allow side in later work.
+// The effective policy for a pupil right now: their key stage's list (or the starter list) with
+// the hub's school sites, a running lesson and the teacher's grants on the allow side, and
+// always-blocked entries on top.
+import type { Grant } from './hub-protocol';
 import type { ManagedFields } from './managed-policy';
 import {
   STRICTEST_KEY_STAGE,
@@ -13,9 +15,18 @@ import { parseSiteEntry, type SiteEntry } from './site-entry';
 import { runningLesson, type Lesson } from './lesson';
 import { STARTER_LISTS } from './starter-lists';
 
+/** What the classroom hub last said about this pupil (background/hub-link/hub-state.ts). */
+export interface HubPolicy {
+  /** The pupil's class's key stage: it outranks managed policy and the device. */
+  keyStage: KeyStage;
+  /** Canonical site text the school added at the hub for this key stage. */
+  schoolSites: readonly string[];
+  grants: readonly Pick<Grant, 'site' | 'until'>[];
+}
+
 export interface EffectivePolicy {
   keyStage: KeyStage;
-  keyStageSource: 'managed' | 'local' | 'default';
+  keyStageSource: 'hub' | 'managed' | 'local' | 'default';
   /** Sites the pupil may open, as parsed entries in canonical order. */
   allow: SiteEntry[];
   /** Approved image sources (also in `allow`), offered when image search is blocked. */
@@ -57,26 +68,35 @@ export function listView(list: ListName, settings: Settings, managed: ManagedFie
   return { entries, usingStarter: false };
 }
 
-function toEntries(entries: readonly StoredEntry[]): SiteEntry[] {
+function parseSites(sites: readonly string[]): SiteEntry[] {
   const parsed: SiteEntry[] = [];
-  for (const stored of entries) {
-    const canonical = decodeCanonicalSite(stored.site);
+  for (const site of sites) {
+    const canonical = decodeCanonicalSite(site);
     if (canonical) {
       parsed.push(canonical);
       continue;
     }
     // Stored text was validated on the way in; anything unparseable now is skipped, which
     // can only narrow an allow list.
-    const result = parseSiteEntry(stored.site);
+    const result = parseSiteEntry(site);
     if (result.ok) parsed.push(result.entry);
   }
   return parsed;
 }
 
+const toEntries = (entries: readonly StoredEntry[]) => parseSites(entries.map(({ site }) => site));
+
+/**
+ * The hub knows the pupil's class, which is more specific than an organisational unit's
+ * managed key stage, so it comes first; and it is the strictest one while the pupil is on no
+ * roster, so it can never open more than the class allows.
+ */
 export function resolveKeyStage(
   settings: Settings,
   managed: ManagedFields,
+  hub: Pick<HubPolicy, 'keyStage'> | null = null,
 ): Pick<EffectivePolicy, 'keyStage' | 'keyStageSource'> {
+  if (hub) return { keyStage: hub.keyStage, keyStageSource: 'hub' };
   if (managed.keyStage) return { keyStage: managed.keyStage, keyStageSource: 'managed' };
   if (settings.keyStage) return { keyStage: settings.keyStage, keyStageSource: 'local' };
   return { keyStage: STRICTEST_KEY_STAGE, keyStageSource: 'default' };
@@ -88,29 +108,61 @@ export function activeImageSearchLift(settings: Settings, now: Date): string | n
   return until && Date.parse(until) > now.getTime() ? until : null;
 }
 
+/** A grant counts only until its `until`; one that has passed changes nothing. */
+export function activeGrants(hub: HubPolicy | null, now: Date): HubPolicy['grants'] {
+  return (hub?.grants ?? []).filter((grant) => Date.parse(grant.until) > now.getTime());
+}
+
+/**
+ * The next moment after `now` at which the policy changes by itself, with nobody telling the
+ * device: a stored lesson starting or ending, or a grant running out. Null when nothing will.
+ */
+export function nextPolicyChange(
+  lesson: Pick<Lesson, 'startsAt' | 'endsAt'> | null,
+  hub: HubPolicy | null,
+  now: Date,
+): string | null {
+  const times = [
+    ...(lesson ? [lesson.startsAt, lesson.endsAt] : []),
+    ...(hub?.grants ?? []).map((grant) => grant.until),
+  ]
+    .map((time) => Date.parse(time))
+    .filter((time) => time > now.getTime());
+  return times.length === 0 ? null : new Date(Math.min(...times)).toISOString();
+}
+
 /**
  * The policy for a pupil at `now`. A running lesson in `focus` mode replaces the key stage list
- * (and the image sources) with its own sites; in `add` mode it adds them. Always-blocked sites,
- * image search and SafeSearch apply on top either way: the compiler ranks them above allows.
+ * (with the hub's school sites and the image sources) with its own sites; in `add` mode it adds
+ * them. A teacher's grants join the allow side either way: the teacher chose them for this
+ * pupil, also during a focus lesson. Always-blocked sites, image search and SafeSearch apply on
+ * top of everything: the compiler ranks them above allows.
  */
 export function buildEffectivePolicy(
   settings: Settings,
   managed: ManagedFields,
   now: Date = new Date(),
   lesson: Lesson | null = null,
+  hub: HubPolicy | null = null,
 ): EffectivePolicy {
-  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed);
+  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed, hub);
   const allowView = listView(keyStage, settings, managed);
   const blockView = listView('alwaysBlocked', settings, managed);
   const imageSources = toEntries(listView('imageSources', settings, managed).entries);
   const running = runningLesson(lesson, now);
-  const lessonSites = running
-    ? toEntries(running.sites.map((site) => ({ site, source: 'lesson' as const })))
-    : [];
+  const lessonSites = running ? parseSites(running.sites) : [];
+  const schoolSites = parseSites(hub?.schoolSites ?? []);
+  const grantSites = parseSites(activeGrants(hub, now).map(({ site }) => site));
   const allow =
     running?.mode === 'focus'
-      ? lessonSites
-      : [...toEntries(allowView.entries), ...imageSources, ...lessonSites];
+      ? [...lessonSites, ...grantSites]
+      : [
+          ...toEntries(allowView.entries),
+          ...schoolSites,
+          ...imageSources,
+          ...lessonSites,
+          ...grantSites,
+        ];
   return {
     keyStage,
     keyStageSource,

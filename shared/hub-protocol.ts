@@ -31,13 +31,55 @@ export const enrolResponseSchema = z.object({
 });
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
 
-/** What a device reads on every (re)connect, and converges on after any gap. */
+/** Most sites of a school list one snapshot carries (the device's own limits are far above). */
+export const MAX_SNAPSHOT_SCHOOL_SITES = 20_000;
+
+/**
+ * A site a teacher allowed by answering an "ask to visit" request: for this pupil or the whole
+ * class, for the running lesson or for the rest of the day. The device adds it to the allow side
+ * (also during a focus lesson: the teacher chose it) and drops it at `until` on its own alarm,
+ * even offline; a lesson-long grant also goes when the teacher ends the lesson early (the next
+ * snapshot no longer holds it).
+ */
+export const grantSchema = z.object({
+  /** The request it answers. */
+  requestId: z.uuid(),
+  /** Canonical site text (formatSiteEntry of the request's exact host). */
+  site: z.string().min(1).max(2048),
+  until: z.iso.datetime({ offset: true }),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+/** How the hub answered one of this device's "ask to visit" requests. */
+export const requestAnswerSchema = z.object({
+  id: z.uuid(),
+  status: z.enum(['allowed', 'denied']),
+  answeredAt: z.iso.datetime({ offset: true }),
+});
+export type RequestAnswer = z.infer<typeof requestAnswerSchema>;
+
+/**
+ * What a device reads on every (re)connect, and converges on after any gap. The hub sends a
+ * fresh one whenever anything in it changes, so there is one way for a device to learn of
+ * anything: grants, answers and school list changes all arrive as a new snapshot.
+ */
 export const snapshotSchema = z.object({
   pupil: z.object({ name: z.string() }).nullable(),
   classId: z.number().int().nullable(),
+  /** The class's key stage; the strictest one while the pupil is on no roster (fail closed). */
   keyStage: keyStageSchema,
   /** The class's running lesson, if any. */
   lesson: lessonSchema.nullable(),
+  /** Grants in force for this pupil now (their own and their class's). */
+  grants: z.array(grantSchema).max(500).default([]),
+  /**
+   * Sites the admin added to the school's list for this key stage at the hub (an approved
+   * change request, or the admin's own addition): canonical site text, allowed on top of the
+   * managed and local lists. Not for a focus lesson, which allows only its own sites.
+   */
+  schoolSites: z.array(z.string().min(1).max(2048)).max(MAX_SNAPSHOT_SCHOOL_SITES).default([]),
+  /** Answers to this device's requests from the last 24 hours, newest first. */
+  answers: z.array(requestAnswerSchema).max(200).default([]),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

@@ -9,7 +9,7 @@ import {
   type StoredEntry,
 } from './policy-model';
 import { auditEntrySchema } from './audit-entry';
-import { visitRequestSchema } from './visit-request';
+import { visitRequestSchema, visitRequestStatusSchema } from './visit-request';
 
 /**
  * Senders, from most to least trusted. `options`: the extension's own options page, the only
@@ -39,7 +39,8 @@ const listViewSchema = z.object({
 export const adminStateSchema = z.object({
   keyStage: z.object({
     value: keyStageSchema,
-    source: z.enum(['managed', 'local', 'default']),
+    /** `hub`: the pupil's class on the classroom hub, which outranks everything else. */
+    source: z.enum(['hub', 'managed', 'local', 'default']),
   }),
   lists: z.object({
     ks1: listViewSchema,
@@ -149,8 +150,19 @@ export const messageSpecs = {
   },
   'pupil.askToVisit': {
     senders: ['pupil-page'],
-    request: z.object({ url: z.string().url().max(2048), reason: z.string().max(500) }),
+    request: z.object({
+      // Only web pages are blocked, and the hub takes only http(s) requests: anything else
+      // could never leave the device.
+      url: z.url({ protocol: /^https?$/ }).max(2048),
+      reason: z.string().max(500),
+    }),
     response: z.object({ id: z.string(), storedOnDevice: z.boolean() }),
+  },
+  'pupil.requestStatus': {
+    senders: ['pupil-page'],
+    request: z.object({ id: z.string().uuid() }),
+    /** null when the device holds no such request (erased, or from another profile). */
+    response: z.object({ status: visitRequestStatusSchema.nullable() }),
   },
 } as const satisfies Record<
   string,
@@ -160,6 +172,21 @@ export const messageSpecs = {
 export type MessageName = keyof typeof messageSpecs;
 export type MessageRequest<N extends MessageName> = z.input<(typeof messageSpecs)[N]['request']>;
 export type MessageResponse<N extends MessageName> = z.output<(typeof messageSpecs)[N]['response']>;
+
+/**
+ * What the background tells the extension's own pages, unasked (runtime.sendMessage from the
+ * worker reaches every open extension page, never a web page). Pages validate it like any
+ * input and re-ask with a request above when they need more.
+ */
+export const pageEventSchema = z.discriminatedUnion('event', [
+  /** A request was answered (by the hub or the options page): the block page shows it. */
+  z.object({
+    event: z.literal('visitRequest.answered'),
+    id: z.string().uuid(),
+    status: z.enum(['approved', 'denied']),
+  }),
+]);
+export type PageEvent = z.infer<typeof pageEventSchema>;
 
 /** What travels over runtime.sendMessage. */
 export const envelopeSchema = z.object({ name: z.string().max(64), body: z.unknown() });

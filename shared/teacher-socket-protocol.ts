@@ -10,6 +10,8 @@
 //   3. Send `watch` for each class to follow (a teacher's own; any for the DSL and admin). The
 //      hub answers `live` at once and again whenever the class changes (at most ~10 a second);
 //      a class the user can't see is answered `refused`. `unwatch` stops the updates.
+//      Whenever one of the class's "ask to visit" requests arrives or is answered, the hub also
+//      sends `requests` with the class id.
 //   4. Answer every `ping` with `pong`: a socket silent for 50 s is closed (4408). The hub also
 //      closes the socket (4401) once the login ends (logout or expiry).
 import { z } from 'zod';
@@ -72,6 +74,12 @@ export const hubToTeacherSchema = z.discriminatedUnion('type', [
   /** The hello was good; `watch` may follow. */
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('live'), classId: z.number().int(), live: liveViewSchema }),
+  /**
+   * A request of a watched class was stored or answered (by anyone): read the class's requests
+   * again (GET /api/classes/:id/requests). A nudge, not the list, so the one route stays the
+   * only shape of a request the dashboard reads.
+   */
+  z.object({ type: z.literal('requests'), classId: z.number().int() }),
   /** A watch the hub won't serve, with the reason to show. */
   z.object({ type: z.literal('refused'), classId: z.number().int(), error: z.string() }),
   z.object({ type: z.literal('ping') }),

@@ -3,6 +3,13 @@ import { z } from 'zod';
 
 export const visitRequestStatusSchema = z.enum(['pending', 'approved', 'denied']);
 
+/**
+ * `answeredBy` for an answer that came from the classroom hub, whose answers don't say which
+ * teacher gave them. A marker rather than words, so the options page can say it in the
+ * reader's language (options_request_hub_teacher).
+ */
+export const ANSWERED_AT_HUB = '@hub';
+
 export const visitRequestSchema = z.object({
   /** Made on the device so that a retry can never create a duplicate. */
   id: z.string().uuid(),
@@ -12,5 +19,7 @@ export const visitRequestSchema = z.object({
   status: visitRequestStatusSchema,
   answeredBy: z.string().max(120).optional(),
   answeredAt: z.string().optional(),
+  /** When the hub confirmed it holds the request; absent while it waits in the outbox. */
+  sentAt: z.string().optional(),
 });
 export type VisitRequest = z.infer<typeof visitRequestSchema>;

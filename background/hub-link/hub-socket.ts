@@ -15,6 +15,8 @@ export const TOKEN_REFUSED = 4401;
 let socket: WebSocket | null = null;
 
 export interface SocketHandlers {
+  /** The socket is open and the hello has gone; messages sent now follow it. */
+  onOpen(): void;
   onMessage(message: HubToDevice): Promise<void>;
   onClose(code: number): void;
 }
@@ -29,12 +31,18 @@ export function sendToHub(message: DeviceToHub): boolean {
   return true;
 }
 
+/** Closes the connection (the school no longer names this hub); onClose still runs. */
+export function closeSocket(): void {
+  socket?.close(1000, 'The school no longer uses this hub.');
+}
+
 export function openSocket(hubUrl: string, deviceToken: string, handlers: SocketHandlers): void {
   const url = `${hubUrl.replace(/^http/, 'ws')}${DEVICE_SOCKET_PATH}`;
   const opened = new WebSocket(url);
   socket = opened;
   opened.addEventListener('open', () => {
     opened.send(JSON.stringify({ type: 'hello', deviceToken } satisfies DeviceToHub));
+    handlers.onOpen();
   });
   opened.addEventListener('message', (event) => {
     let data: unknown;

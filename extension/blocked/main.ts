@@ -7,6 +7,33 @@ const details = readBlockDetails(window.location, window.top !== window);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const actions = () => import('./actions');
 
+/** Where a request stands, as the page shows it. */
+type Shown = 'saved' | 'approved' | 'denied';
+const STATUS_TEXT = {
+  saved: { ks1: 'ks1_ask_saved', ks2: 'ks2_ask_saved' },
+  approved: { ks1: 'ks1_answer_yes', ks2: 'ks2_answer_yes' },
+  denied: { ks1: 'ks1_answer_no', ks2: 'ks2_answer_no' },
+} as const;
+
+// The request asked from this tab for this address, so a reload still shows how it stands.
+// sessionStorage belongs to the tab and goes when it closes: nothing outlives the visit.
+const REMEMBERED = `askedToVisit:${details.blockedUrl}`;
+function remembered(): string | null {
+  try {
+    return sessionStorage.getItem(REMEMBERED);
+  } catch {
+    return null;
+  }
+}
+function remember(id: string | null) {
+  try {
+    if (id) sessionStorage.setItem(REMEMBERED, id);
+    else sessionStorage.removeItem(REMEMBERED);
+  } catch {
+    // Storage refused (a locked-down profile): the page works, a reload just forgets.
+  }
+}
+
 document.title = text('block_page_title');
 for (const element of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
   element.textContent = text(element.dataset.i18n ?? '');
@@ -38,18 +65,43 @@ function showImageSources(sites: readonly string[]) {
   byId('sources').hidden = sites.length === 0;
 }
 
-function showSaved(key: string) {
+/** Shows where the request stands in the one live region, so a screen reader hears it. */
+function showStatus(shown: Shown) {
+  const status = byId('saved');
+  // An answer never goes back to "saved": a status read before the answer can land after it.
+  if (status.dataset.state === shown || (status.dataset.state && shown === 'saved')) return;
   byId('ask').hidden = true;
   byId('ask-form').hidden = true;
-  byId('saved-text').textContent = text(key);
-  byId('saved').classList.add('done');
+  status.dataset.state = shown;
+  byId('saved-text').textContent = text(STATUS_TEXT[shown][details.keyStage]);
+  status.classList.add('done');
+  const open = byId('open');
+  open.hidden = shown !== 'approved';
+  if (shown === 'approved') open.focus();
 }
 
-async function ask(reason: string, savedKey: string) {
+/** Follows a request: hears its answer when it comes, and asks where it stands now. */
+async function follow(id: string) {
+  const { onAnswer } = await import('./answer-watch');
+  // Listening before asking, so an answer between the two can't be missed.
+  onAnswer(id, showStatus);
+  const status = await (await actions()).requestStatus(id);
+  if (status === null) {
+    // The device no longer holds it: the page is as new.
+    remember(null);
+    window.location.reload();
+    return;
+  }
+  showStatus(status === 'pending' ? 'saved' : status);
+}
+
+async function ask(reason: string) {
   byId('problem').textContent = '';
   try {
-    await (await actions()).askToVisit(details.blockedUrl, reason);
-    showSaved(savedKey);
+    const id = await (await actions()).askToVisit(details.blockedUrl, reason);
+    remember(id);
+    showStatus('saved');
+    void follow(id).catch(() => undefined);
   } catch {
     byId('problem').textContent = text('ask_failed');
   }
@@ -81,7 +133,7 @@ if (details.inFrame) {
   askButton.addEventListener('click', () => {
     if (ks1) {
       askButton.disabled = true;
-      void ask('', 'ks1_ask_saved').finally(() => (askButton.disabled = false));
+      void ask('').finally(() => (askButton.disabled = false));
       return;
     }
     askButton.hidden = true;
@@ -93,6 +145,21 @@ if (details.inFrame) {
     const send = byId('send') as HTMLButtonElement;
     send.disabled = true;
     const reason = (byId('reason') as HTMLTextAreaElement).value;
-    void ask(reason, 'ks2_ask_saved').finally(() => (send.disabled = false));
+    void ask(reason).finally(() => (send.disabled = false));
   });
+  byId('open').addEventListener('click', () => {
+    // Only ever to a web address: the fragment is the page's input, not a trusted value.
+    if (!/^https?:\/\//i.test(details.blockedUrl)) return;
+    // Forgotten first: if the teacher's yes has run out by the time the pupil comes back here,
+    // the page offers to ask again instead of a yes that no longer opens anything.
+    remember(null);
+    window.location.replace(details.blockedUrl);
+  });
+
+  const asked = remembered();
+  if (asked) {
+    // Shown at once from memory; the worker's answer refines it when it comes.
+    showStatus('saved');
+    void follow(asked).catch(() => undefined);
+  }
 }

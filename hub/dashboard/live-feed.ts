@@ -11,6 +11,11 @@ export type LiveVia = 'connecting' | 'socket' | 'polling';
 export const live = signal<LiveView | null>(null);
 export const liveError = signal<string | null>(null);
 export const liveVia = signal<LiveVia>('connecting');
+/**
+ * Goes up whenever the class's requests may have changed: on the hub's `requests` nudge, and on
+ * every poll while the socket is down. The requests inbox reads them again when it moves.
+ */
+export const requestsStale = signal(0);
 
 const POLL_MS = 2_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -63,6 +68,7 @@ export function watchLive(classId: number): () => void {
 
   async function poll() {
     pollTimer = undefined;
+    requestsStale.value += 1;
     await refreshLive();
     if (!stopped && !socketLive && pollTimer === undefined) pollTimer = setTimeout(poll, POLL_MS);
   }
@@ -72,11 +78,16 @@ export function watchLive(classId: number): () => void {
       onLive(view) {
         if (stopped) return;
         attempts = 0;
+        // A request that arrived between the last poll and this watch had no one to nudge.
+        if (!socketLive) requestsStale.value += 1;
         socketLive = true;
         clearTimeout(pollTimer);
         pollTimer = undefined;
         liveVia.value = 'socket';
         show(classId, view);
+      },
+      onRequests() {
+        if (!stopped) requestsStale.value += 1;
       },
       onRefused(error) {
         refused = true;

@@ -15,6 +15,8 @@ const SILENT_MS = KEEPALIVE_SECONDS * 2_500;
 
 export interface SocketHandlers {
   onLive(live: LiveView): void;
+  /** One of the class's "ask to visit" requests arrived or was answered. */
+  onRequests(): void;
   /** The hub won't serve this class on the socket; its reason. */
   onRefused(error: string): void;
   /** Closed, refused or never opened: the caller polls and tries again later. */
@@ -71,6 +73,7 @@ export function watchOverSocket(classId: number, handlers: SocketHandlers): () =
     else if (message.type === 'ping') send({ type: 'pong' });
     else if (message.classId !== classId) return;
     else if (message.type === 'live') handlers.onLive(message.live);
+    else if (message.type === 'requests') handlers.onRequests();
     else {
       handlers.onRefused(message.error);
       socket.close();

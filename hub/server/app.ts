@@ -7,12 +7,15 @@ import { errorHandler, notFoundHandler } from './errors';
 import type { HubEnv } from './hub-env';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { changeLogRoutes } from './routes/change-log';
+import { changeRequestRoutes } from './routes/change-requests';
 import { classRoutes } from './routes/classes';
 import { deviceRoutes } from './routes/device';
 import { deviceSocketRoutes } from './routes/device-socket';
 import { lessonRoutes } from './routes/lessons';
 import { requestRoutes } from './routes/requests';
 import { rosterRoutes } from './routes/roster';
+import { schoolSiteRoutes } from './routes/school-sites';
 import { teacherSocketRoutes } from './routes/teacher-socket';
 import { createServices, type HubOptions, type HubServices } from './services';
 import { dashboardFiles } from './static';
@@ -40,6 +43,9 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api/classes', lessonRoutes(services))
     .route('/api', adminRoutes(services))
     .route('/api', requestRoutes(services))
+    .route('/api/school-sites', schoolSiteRoutes(services))
+    .route('/api/change-requests', changeRequestRoutes(services))
+    .route('/api', changeLogRoutes(services))
     .route('/api/device', deviceRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.
     .route('/', deviceSocketRoutes(services))

@@ -1,6 +1,7 @@
 // Which pupils' devices are connected to this hub process, and what each last told it: the
 // lesson it confirmed enforcing and the domain it is on. It also hands each class's lesson
-// messages from the bus to that class's sockets, serialised once for the whole class.
+// messages from the bus to that class's sockets, serialised once for the whole class, and asks
+// each of them to send its own snapshot again on a `refresh`.
 //
 // Held in memory: a connection only exists in the process that holds its socket. A trust
 // running several hub processes would share presence too (each process writing its devices'
@@ -24,6 +25,8 @@ export interface DeviceLink {
   lastSeen: string;
   /** Sends already-serialised text to the device. */
   deliver(text: string): void;
+  /** Reads the device's snapshot again and sends it (its grants, answers or school list changed). */
+  refresh(): void;
 }
 
 export type PresenceEvent =
@@ -133,10 +136,13 @@ export class DevicePresence {
   }
 
   private fanOut(links: ReadonlySet<DeviceLink>, message: ClassMessage): void {
-    const text = JSON.stringify(message);
+    // For the class's teachers only (live-feed.ts).
+    if (message.type === 'requests') return;
+    const text = message.type === 'refresh' ? undefined : JSON.stringify(message);
     for (const link of links) {
       try {
-        link.deliver(text);
+        if (text === undefined) link.refresh();
+        else link.deliver(text);
       } catch (error) {
         this.log(`Delivering ${message.type} to device ${link.deviceId} failed`, error);
       }

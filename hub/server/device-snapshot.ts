@@ -1,11 +1,16 @@
-// What a device reads on every reconnect: who its pupil is, their class and key stage, and the
-// class's running lesson. A device whose email is on no roster gets the strictest key stage
-// (fail closed), and no lesson.
+// What a device reads on every reconnect, and again whenever any of it changes: who its pupil
+// is, their class and key stage, the class's running lesson, the grants in force for the pupil,
+// the school's own additions to their key stage's list, and the answers to this device's
+// requests. A device whose email is on no roster gets the strictest key stage (fail closed), no
+// lesson and no class grants.
 import type { Snapshot } from '../../shared/hub-protocol';
 import { STRICTEST_KEY_STAGE } from '../../shared/policy-model';
 import type { HubDb } from './database';
+import { grantsInForce } from './grants';
 import type { DeviceIdentity } from './hub-env';
 import { findRunningLesson } from './lessons';
+import { schoolSitesFor } from './school-sites';
+import { recentAnswers } from './visit-answers';
 
 export type DeviceSnapshot = Snapshot;
 
@@ -15,10 +20,20 @@ export async function deviceSnapshot(
   now: Date,
 ): Promise<DeviceSnapshot> {
   const { pupil } = device;
+  const keyStage = pupil?.keyStage ?? STRICTEST_KEY_STAGE;
+  const [lesson, grants, schoolSites, answers] = await Promise.all([
+    pupil ? findRunningLesson(db, pupil.classId, now) : null,
+    grantsInForce(db, device, now),
+    schoolSitesFor(db, device.schoolId, keyStage),
+    recentAnswers(db, device.id, now),
+  ]);
   return {
     pupil: pupil && { name: pupil.name },
     classId: pupil?.classId ?? null,
-    keyStage: pupil?.keyStage ?? STRICTEST_KEY_STAGE,
-    lesson: pupil ? await findRunningLesson(db, pupil.classId, now) : null,
+    keyStage,
+    lesson,
+    grants,
+    schoolSites,
+    answers,
   };
 }

@@ -1,54 +1,84 @@
-// How a lesson starting or ending reaches every socket of a class. Routes publish; each hub
-// process subscribes once per class that has a connected device or a watching teacher, and
-// delivers to its own sockets.
+// How a lesson starting or ending, and any other change to what a class's devices or teachers
+// should see, reaches every socket of a class. Routes publish; each hub process subscribes once
+// per class that has a connected device or a watching teacher, and delivers to its own sockets.
 //
 // One hub process serves a school, so the in-process bus below is all there is today. A trust
 // runs several hub processes on PostgreSQL, where a device may be connected to one process and
 // the teacher's request land on another. That deployment backs this same interface with
 // PostgreSQL LISTEN/NOTIFY: `publish` runs `NOTIFY lesson_bus, '{classId, message}'` (after the
-// lesson's transaction commits, so no process can read a lesson older than the one announced);
+// change's transaction commits, so no process can read state older than the one announced);
 // each process holds one connection that LISTENs on `lesson_bus` and calls its local
 // subscribers, exactly as `createInProcessBus` does. A NOTIFY payload is limited to 8,000 bytes
 // and a lesson of 200 long sites is larger, so that version sends `{classId, lessonId}` and
-// subscribers read the lesson from the `lessons` table. Nothing else changes: routes and
-// sockets only ever see this interface. (Who is connected, device-presence.ts, is per process
-// too; see the note there.)
+// subscribers read the lesson from the `lessons` table; the nudges (`refresh`, `requests`) are a
+// few bytes and go as they are, as does `publishUnassigned`, which sends `{schoolId}`. Nothing
+// else changes: routes and sockets only ever see this interface. (Who is connected,
+// device-presence.ts, is per process too; see the note there.)
 import type { HubToDevice } from '../../shared/hub-protocol';
 
-/** What the bus carries to a class: the device messages every device of the class receives. */
-export type ClassMessage = Extract<HubToDevice, { type: 'lesson.start' | 'lesson.end' }>;
+/** The lesson messages every device of the class receives as they are. */
+export type LessonMessage = Extract<HubToDevice, { type: 'lesson.start' | 'lesson.end' }>;
+
+/**
+ * Nudges the hub sends itself, never passed on as they are. `refresh`: each device socket of the
+ * class reads its own snapshot again and sends it (a grant, an answer or a school list change;
+ * each device's snapshot differs, so there is no one message to fan out). `requests`: the
+ * teachers watching the class are told its "ask to visit" requests changed.
+ */
+export type ClassNudge = { type: 'refresh' } | { type: 'requests' };
+
+/** What the bus carries to a class. */
+export type ClassMessage = LessonMessage | ClassNudge;
 
 export type ClassListener = (message: ClassMessage) => void;
+
+/** What devices on no roster hear: they belong to no class, only to their school. */
+export type UnassignedMessage = Extract<ClassNudge, { type: 'refresh' }>;
 
 export interface LessonBus {
   /** Delivers `message` to every subscriber of `classId`, in any process. */
   publish(classId: number, message: ClassMessage): void;
   /** Returns the function that unsubscribes. */
   subscribe(classId: number, listener: ClassListener): () => void;
+  /** Delivers `message` to the school's connected devices whose email is on no roster. */
+  publishUnassigned(schoolId: number, message: UnassignedMessage): void;
+  subscribeUnassigned(schoolId: number, listener: (message: UnassignedMessage) => void): () => void;
 }
 
-export function createInProcessBus(log: (message: string, error: unknown) => void): LessonBus {
-  const listeners = new Map<number, Set<ClassListener>>();
+/** Listeners by key, for one kind of channel. */
+function channels<M>(log: (message: string, error: unknown) => void, what: string) {
+  const listeners = new Map<number, Set<(message: M) => void>>();
   return {
-    publish(classId, message) {
+    publish(key: number, message: M) {
       // A copy: a listener may unsubscribe (a socket closing) while the message goes out.
-      for (const listener of [...(listeners.get(classId) ?? [])]) {
+      for (const listener of [...(listeners.get(key) ?? [])]) {
         try {
           listener(message);
         } catch (error) {
           // One broken subscriber must not stop the rest of the class hearing of the lesson.
-          log(`Lesson bus delivery for class ${classId} failed`, error);
+          log(`Lesson bus delivery for ${what} ${key} failed`, error);
         }
       }
     },
-    subscribe(classId, listener) {
-      const set = listeners.get(classId) ?? new Set();
-      listeners.set(classId, set);
+    subscribe(key: number, listener: (message: M) => void) {
+      const set = listeners.get(key) ?? new Set();
+      listeners.set(key, set);
       set.add(listener);
       return () => {
         set.delete(listener);
-        if (set.size === 0 && listeners.get(classId) === set) listeners.delete(classId);
+        if (set.size === 0 && listeners.get(key) === set) listeners.delete(key);
       };
     },
+  };
+}
+
+export function createInProcessBus(log: (message: string, error: unknown) => void): LessonBus {
+  const classes = channels<ClassMessage>(log, 'class');
+  const unassigned = channels<UnassignedMessage>(log, 'the unassigned devices of school');
+  return {
+    publish: classes.publish,
+    subscribe: classes.subscribe,
+    publishUnassigned: unassigned.publish,
+    subscribeUnassigned: unassigned.subscribe,
   };
 }

@@ -3,7 +3,8 @@
 // Changes are coalesced per class to at most one update every `minGapMs`, so 30 (or 1,000)
 // devices confirming a lesson at once cost a few view builds, not one each; the last change is
 // always sent. Each update is built once per class and sent to every watcher as the same text.
-import type { LessonBus } from './lesson-bus';
+// It also passes on the `requests` nudge when one of the class's requests is stored or answered.
+import type { ClassMessage, LessonBus } from './lesson-bus';
 import type { LiveView } from '../../shared/teacher-socket-protocol';
 
 export type LiveSink = (text: string) => void;
@@ -22,6 +23,9 @@ interface ClassFeed {
 
 export const liveMessage = (classId: number, live: LiveView): string =>
   JSON.stringify({ type: 'live', classId, live });
+
+export const requestsMessage = (classId: number): string =>
+  JSON.stringify({ type: 'requests', classId });
 
 export class LiveFeed {
   private readonly feeds = new Map<number, ClassFeed>();
@@ -46,7 +50,7 @@ export class LiveFeed {
         watchers: new Set(),
         // Lessons can start and end in another hub process (lesson-bus.ts), so the bus, not the
         // route, is what says a lesson changed.
-        unsubscribe: this.deps.bus.subscribe(classId, () => this.changed(classId)),
+        unsubscribe: this.deps.bus.subscribe(classId, (message) => this.heard(classId, message)),
         timer: undefined,
         expiryTimer: undefined,
         building: false,
@@ -78,6 +82,24 @@ export class LiveFeed {
     if (!feed) return;
     feed.dirty = true;
     this.schedule(feed);
+  }
+
+  private heard(classId: number, message: ClassMessage): void {
+    switch (message.type) {
+      case 'requests': {
+        // Not throttled: a few bytes, and the teacher reads the list once however many arrive.
+        const text = requestsMessage(classId);
+        for (const sink of this.feeds.get(classId)?.watchers ?? []) sink(text);
+        return;
+      }
+      case 'refresh':
+        // Grants, answers and school lists are not in the live view.
+        return;
+      case 'lesson.start':
+      case 'lesson.end':
+        this.changed(classId);
+        return;
+    }
   }
 
   private stop(classId: number, sink: LiveSink): void {

@@ -160,6 +160,115 @@ const m0005_visit_requests: Migration = {
   },
 };
 
+// Issue 4's answers and list changes. A grant is what an allowed request lets a pupil (or their
+// class) reach until `until`; one tied to a lesson also ends with that lesson. School sites are
+// the admin's additions to the school's list per key stage; change requests are staff asking for
+// one; the change log keeps every filtering change with who asked, who approved, when and why.
+const m0006_grants_school_lists_change_log: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('grants')
+      .addColumn('request_id', 'text', (col) => col.primaryKey().references('visit_requests.id'))
+      .addColumn('scope', 'text', (col) => col.notNull())
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('device_id', 'integer', (col) => col.references('devices.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('site', 'text', (col) => col.notNull())
+      .addColumn('until', 'text', (col) => col.notNull())
+      .addColumn('lesson_id', 'text', (col) => col.references('lessons.id'))
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      // A pupil's grant names its device (and pupil, once on a roster); a class's, its class.
+      .addCheckConstraint(
+        'grants_scope',
+        sql`(scope = 'pupil' and device_id is not null and class_id is null)
+          or (scope = 'class' and class_id is not null and pupil_id is null and device_id is null)`,
+      )
+      .execute();
+    for (const column of ['class_id', 'pupil_id', 'device_id'] as const) {
+      await db.schema
+        .createIndex(`grants_${column.replace('_id', '')}_until`)
+        .on('grants')
+        .columns([column, 'until'])
+        .execute();
+    }
+    // The answers each device reads in its snapshot.
+    await db.schema
+      .createIndex('visit_requests_device_answered')
+      .on('visit_requests')
+      .columns(['device_id', 'answered_at'])
+      .execute();
+
+    await db.schema
+      .createTable('change_requests')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('key_stage', 'text', (col) => col.notNull())
+      .addColumn('site', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text', (col) => col.notNull())
+      .addColumn('request_id', 'text', (col) => col.references('visit_requests.id'))
+      .addColumn('asked_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('asked_at', 'text', (col) => col.notNull())
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('decided_by', 'integer', (col) => col.references('users.id'))
+      .addColumn('decided_at', 'text')
+      .addColumn('note', 'text')
+      .addCheckConstraint('change_requests_key_stage', sql`key_stage in ('ks1', 'ks2')`)
+      .addCheckConstraint(
+        'change_requests_status',
+        sql`status in ('pending', 'approved', 'rejected')`,
+      )
+      .execute();
+    // One pending request per site and key stage, held by the database itself.
+    await db.schema
+      .createIndex('change_requests_one_pending')
+      .on('change_requests')
+      .columns(['school_id', 'key_stage', 'site'])
+      .unique()
+      .where(sql.ref('status'), '=', sql.lit('pending'))
+      .execute();
+    await db.schema
+      .createIndex('change_requests_school_asked')
+      .on('change_requests')
+      .columns(['school_id', 'asked_at'])
+      .execute();
+
+    await db.schema
+      .createTable('school_sites')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('key_stage', 'text', (col) => col.notNull())
+      .addColumn('site', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text', (col) => col.notNull())
+      .addColumn('asked_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('approved_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('approved_at', 'text', (col) => col.notNull())
+      .addColumn('change_request_id', 'integer', (col) => col.references('change_requests.id'))
+      .addCheckConstraint('school_sites_key_stage', sql`key_stage in ('ks1', 'ks2')`)
+      .addUniqueConstraint('school_sites_school_key_stage_site', ['school_id', 'key_stage', 'site'])
+      .execute();
+
+    // Names, not ids: the log must still say who, after a user or pupil is gone. No check on
+    // `action`, so later issues can add kinds of change without rebuilding the table.
+    await db.schema
+      .createTable('change_log')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('at', 'text', (col) => col.notNull())
+      .addColumn('action', 'text', (col) => col.notNull())
+      .addColumn('summary', 'text', (col) => col.notNull())
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('asked_by', 'text', (col) => col.notNull())
+      .addColumn('approved_by', 'text')
+      .addColumn('reason', 'text', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('change_log_school_id')
+      .on('change_log')
+      .columns(['school_id', 'id'])
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
@@ -167,6 +276,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_devices': m0003_devices,
   '0004_lessons': m0004_lessons,
   '0005_visit_requests': m0005_visit_requests,
+  '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

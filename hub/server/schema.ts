@@ -114,6 +114,74 @@ export interface VisitRequestTable {
   answered_at: string | null;
 }
 
+/** What an allowed request lets through: one row per allowed request. */
+export interface GrantTable {
+  request_id: string;
+  scope: 'pupil' | 'class';
+  /** Scope pupil: the pupil (null while their email was on no roster) and the asking device. */
+  pupil_id: number | null;
+  device_id: number | null;
+  /** Scope class: the class. */
+  class_id: number | null;
+  /** Canonical site text: the exact host of the request's URL. */
+  site: string;
+  /** The lesson's end, or the end of the hub's local day. */
+  until: string;
+  /** Set for a lesson-long grant: it also ends when this lesson ends early. */
+  lesson_id: string | null;
+  created_at: string;
+}
+
+/** Staff asking for a site to join the school's list for a key stage; only the admin decides. */
+export interface ChangeRequestTable {
+  id: Generated<number>;
+  school_id: number;
+  key_stage: KeyStage;
+  /** Canonical site text. */
+  site: string;
+  reason: string;
+  /** The "ask to visit" request it came from, if any. */
+  request_id: string | null;
+  asked_by: number;
+  asked_at: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decided_by: number | null;
+  decided_at: string | null;
+  note: string | null;
+}
+
+/** The admin's additions to the school's list at the hub, sent to devices in the snapshot. */
+export interface SchoolSiteTable {
+  id: Generated<number>;
+  school_id: number;
+  key_stage: KeyStage;
+  /** Canonical site text; any kind of entry, paths included. */
+  site: string;
+  reason: string;
+  /** Who asked (the admin themselves, or the author of the change request) and who approved. */
+  asked_by: number;
+  approved_by: number;
+  approved_at: string;
+  change_request_id: number | null;
+}
+
+/** Every filtering change: who asked, who approved, when and why. */
+export interface ChangeLogTable {
+  id: Generated<number>;
+  school_id: number;
+  at: string;
+  action: string;
+  /** What changed, in words, with the site or sites. */
+  summary: string;
+  /** The class it concerned; null for a school-wide change. */
+  class_id: number | null;
+  /** A user's or a pupil's name as it was then. */
+  asked_by: string;
+  /** Who approved it, or refused it; null when nobody has decided yet. */
+  approved_by: string | null;
+  reason: string;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -123,6 +191,10 @@ export interface HubDatabase {
   devices: DeviceTable;
   lessons: LessonTable;
   visit_requests: VisitRequestTable;
+  grants: GrantTable;
+  change_requests: ChangeRequestTable;
+  school_sites: SchoolSiteTable;
+  change_log: ChangeLogTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -40,6 +40,13 @@ export function pathParams<T extends z.ZodType>(schema: T, notFound: string) {
   });
 }
 
+/** Validates the query string, naming the field and what was wrong, as for a body. */
+export function queryParams<T extends z.ZodType>(schema: T) {
+  return zValidator('query', schema, (result) => {
+    if (!result.success) throw new HubError(400, describeIssues(result.error.issues));
+  });
+}
+
 /** A name people will read (class, pupil): trimmed, not empty, no control characters. */
 export function displayText(max: number) {
   return z

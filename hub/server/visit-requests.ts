@@ -11,25 +11,21 @@ export const NO_SUCH_REQUEST = 'No such request.';
 /** Most requests one class listing returns, newest first. */
 export const MAX_LISTED_REQUESTS = 200;
 
-export type VisitRequestAnswer =
-  | { decision: 'deny' }
-  | { decision: 'allow'; scope: 'pupil' | 'class'; duration: 'lesson' | 'today' };
-
 /**
  * Stores the upload in one transaction and returns once it has committed. `stored` is every id
  * the hub now holds for this device (new or from an earlier try), in upload order; `conflicts`
- * are ids another device already holds, which are left as they were.
+ * are ids another device already holds, which are left as they were; `added` counts the new rows.
  */
 export async function storeVisitRequests(
   db: HubDb,
   device: DeviceIdentity,
   requests: readonly VisitRequestUpload[],
   now: Date,
-): Promise<{ stored: string[]; conflicts: string[] }> {
+): Promise<{ stored: string[]; conflicts: string[]; added: number }> {
   const receivedAt = now.toISOString();
   const ids = [...new Set(requests.map((request) => request.id))];
-  const holders = await db.transaction().execute(async (trx) => {
-    await trx
+  const { holders, added } = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
       .insertInto('visit_requests')
       .values(
         requests.map((request) => ({
@@ -49,17 +45,19 @@ export async function storeVisitRequests(
         })),
       )
       .onConflict((conflict) => conflict.column('id').doNothing())
-      .execute();
-    return trx
+      .executeTakeFirst();
+    const rows = await trx
       .selectFrom('visit_requests')
       .select(['id', 'device_id'])
       .where('id', 'in', ids)
       .execute();
+    return { holders: rows, added: Number(inserted.numInsertedOrUpdatedRows ?? 0n) };
   });
   const holderOf = new Map(holders.map((row) => [row.id, row.device_id]));
   return {
     stored: ids.filter((id) => holderOf.get(id) === device.id),
     conflicts: ids.filter((id) => holderOf.get(id) !== device.id),
+    added,
   };
 }
 
@@ -133,30 +131,9 @@ export async function findRequestOwner(db: HubDb, id: string) {
     .executeTakeFirst();
 }
 
-/**
- * Answers a pending request, recording who answered and when. Returns the request as it now
- * is, or 'answered' when it was no longer pending (a second click, or another teacher first).
- */
-export async function answerVisitRequest(
-  db: HubDb,
-  input: { id: string; answer: VisitRequestAnswer; userId: number; now: Date },
-): Promise<VisitRequestView | 'answered'> {
-  const { answer } = input;
-  const result = await db
-    .updateTable('visit_requests')
-    .set({
-      status: answer.decision === 'allow' ? 'allowed' : 'denied',
-      scope: answer.decision === 'allow' ? answer.scope : null,
-      duration: answer.decision === 'allow' ? answer.duration : null,
-      answered_by: input.userId,
-      answered_at: input.now.toISOString(),
-    })
-    .where('id', '=', input.id)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  if (result.numUpdatedRows === 0n) return 'answered';
-  const row = await requestsWithNames(db)
-    .where('visit_requests.id', '=', input.id)
-    .executeTakeFirstOrThrow();
-  return toView(row);
+/** One request as teachers read it. */
+export async function readVisitRequest(db: HubDb, id: string): Promise<VisitRequestView> {
+  return toView(
+    await requestsWithNames(db).where('visit_requests.id', '=', id).executeTakeFirstOrThrow(),
+  );
 }

@@ -18,6 +18,8 @@ import { readSettings, refreshManagedState, writeSettings } from '../../backgrou
 import { syncRules } from '../../background/rule-sync';
 import { STARTER_LISTS } from '../../shared/starter-lists';
 import { storeVisitRequest } from '../../background/visit-requests';
+import { storeHubState } from '../../background/hub-link/hub-state';
+import type { PageEvent } from '../../shared/messages';
 
 let dnr: FakeDnr;
 
@@ -114,6 +116,46 @@ describe('the options page flow in the worker', () => {
     await expect(adminAnswerRequest({ token, id: request.id, decision: 'deny' })).rejects.toThrow(
       'This request has already been answered.',
     );
+  }, 20_000);
+
+  it("tells a waiting block page the teacher's answer, once it is enforced", async () => {
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Mr Jones' });
+    const events: { event: PageEvent; rules: number }[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      events.push({ event: message as PageEvent, rules: dnr.updates });
+    });
+    const yes = await storeVisitRequest('https://www.nasa.gov/moon', '');
+    const no = await storeVisitRequest('https://games.example/', '');
+    const updatesBefore = dnr.updates;
+    await adminAnswerRequest({ token, id: yes.id, decision: 'approve' });
+    await adminAnswerRequest({ token, id: no.id, decision: 'deny' });
+    expect(events.map(({ event }) => event)).toEqual([
+      { event: 'visitRequest.answered', id: yes.id, status: 'approved' },
+      { event: 'visitRequest.answered', id: no.id, status: 'denied' },
+    ]);
+    // The yes went out after the rules that allow the site were installed.
+    expect(events[0]?.rules).toBeGreaterThan(updatesBefore);
+  }, 20_000);
+
+  it("shows the hub's key stage as set by the class, and locks it", async () => {
+    await fakeBrowser.storage.managed.set({
+      keyStage: 'ks1',
+      hubUrl: 'https://hub.school.example',
+      enrolmentToken: 'school-token-123',
+    });
+    await refreshManagedState();
+    await storeHubState('https://hub.school.example', {
+      pupil: { name: 'Ava' },
+      classId: 1,
+      keyStage: 'ks2',
+      lesson: null,
+      grants: [],
+      schoolSites: [],
+      answers: [],
+    });
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    expect((await adminGetState({ token })).keyStage).toEqual({ value: 'ks2', source: 'hub' });
+    await expect(adminSetKeyStage({ token, keyStage: 'ks1' })).rejects.toThrow(/classroom hub/);
   }, 20_000);
 
   it('refuses to approve a site on the always-blocked list, and leaves the request pending', async () => {

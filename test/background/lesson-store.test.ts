@@ -1,11 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extension';
-import {
-  LESSON_END_ALARM,
-  readLesson,
-  scheduleLessonEnd,
-  storeLesson,
-} from '../../background/lesson-store';
+import { readLesson, storeLesson } from '../../background/lesson-store';
+import { POLICY_CHANGE_ALARM, schedulePolicyChange } from '../../background/policy-change-alarm';
 import { writeSettings } from '../../background/policy-store';
 import { currentPolicy, syncRules } from '../../background/rule-sync';
 import type { Lesson } from '../../shared/lesson';
@@ -38,16 +34,16 @@ describe('the lesson on this device', () => {
     await storeLesson(volcanoes);
     await syncRules();
     expect(allowedDomains()).toEqual(['volcano.example.org']);
-    await scheduleLessonEnd((await currentPolicy()).policy.lesson);
-    const alarm = await fakeBrowser.alarms.get(LESSON_END_ALARM);
+    await schedulePolicyChange((await currentPolicy()).changesAt);
+    const alarm = await fakeBrowser.alarms.get(POLICY_CHANGE_ALARM);
     expect(alarm?.scheduledTime).toBe(Date.parse(volcanoes.endsAt) + 1_000);
 
     await storeLesson(null);
     await syncRules();
-    await scheduleLessonEnd((await currentPolicy()).policy.lesson);
+    await schedulePolicyChange((await currentPolicy()).changesAt);
     expect(allowedDomains()).toContain('scratch.mit.edu');
     expect(allowedDomains()).not.toContain('volcano.example.org');
-    expect(await fakeBrowser.alarms.get(LESSON_END_ALARM)).toBeUndefined();
+    expect(await fakeBrowser.alarms.get(POLICY_CHANGE_ALARM)).toBeUndefined();
   });
 
   it('refuses to store a lesson that has already ended', async () => {

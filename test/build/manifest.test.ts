@@ -13,7 +13,7 @@ const schema = JSON.parse(
 describe('manifest.json', () => {
   it('asks for exactly the reviewed permissions', () => {
     expect(manifest.permissions).toEqual([
-      'alarms', // ends a teacher's time-limited lift of the image-search block on time
+      'alarms', // ends lifts, lessons and grants on time, and retries the outbox after a restart
       'declarativeNetRequest', // the enforcement itself
       'identity', // the pupil is the Google account signed in to the Chromebook
       'identity.email', // ... and the hub knows pupils by that account's email
@@ -22,7 +22,9 @@ describe('manifest.json', () => {
       'webNavigation', // same-page history changes onto a path outside a KS1 entry
       'unlimitedStorage', // large school lists and the on-device outbox
     ]);
-    // Redirecting a blocked page to the block page needs host access to every page.
+    // Redirecting a blocked page to the block page needs host access to every page. The same
+    // access lets the worker read a web tab's address for the teacher's live view, so no
+    // "tabs" permission is asked for (hub-link/site-report.ts).
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
   });
 

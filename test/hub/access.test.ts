@@ -44,19 +44,28 @@ describe('the route list', () => {
         .map((e) => e.key),
     ).toEqual([
       'GET /api/auth/me',
+      'GET /api/change-log',
+      'GET /api/change-log.csv',
+      'GET /api/change-requests',
       'GET /api/classes',
       'GET /api/classes/:id/live',
       'GET /api/classes/:id/pupils',
       'GET /api/classes/:id/requests',
       'GET /api/devices/unassigned',
+      'GET /api/school-sites',
       'GET /api/teacher/ws',
       'GET /api/users',
       'POST /api/auth/logout',
+      'POST /api/change-requests',
+      'POST /api/change-requests/:id/decide',
       'POST /api/classes',
       'POST /api/classes/:id/lessons',
       'POST /api/classes/:id/lessons/:lessonId/end',
       'POST /api/classes/:id/roster',
       'POST /api/requests/:id/answer',
+      'POST /api/school-sites',
+      'POST /api/school-sites/:id/remove',
+      'POST /api/users',
     ]);
     expect(
       endpoints()
@@ -97,6 +106,11 @@ describe('the route list', () => {
       });
     }
     expect(await hub.db.selectFrom('classes').select('id').execute()).toHaveLength(2);
+    // Nor did any of the new list, log or user endpoints change anything.
+    for (const table of ['change_requests', 'school_sites', 'change_log', 'grants'] as const) {
+      expect([table, await hub.db.selectFrom(table).selectAll().execute()]).toEqual([table, []]);
+    }
+    expect(await hub.db.selectFrom('users').select('id').execute()).toHaveLength(4);
   });
 
   it('refuses every endpoint but the public ones without credentials', async () => {

@@ -55,6 +55,9 @@ describe('saying hello', () => {
         classId: hub.classIds.robins,
         keyStage: 'ks1',
         lesson,
+        grants: [],
+        schoolSites: [],
+        answers: [],
       },
     });
     expect(hubToDeviceSchema.parse(snapshot)).toEqual(snapshot);
@@ -123,6 +126,9 @@ describe('saying hello', () => {
       classId: null,
       keyStage: 'ks1',
       lesson: null,
+      grants: [],
+      schoolSites: [],
+      answers: [],
     });
   });
 });

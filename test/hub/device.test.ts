@@ -62,7 +62,15 @@ describe('device enrolment', () => {
     });
     const token = answer.body.deviceToken as string;
     const snapshot = await call(hub.app, 'GET', '/api/device/snapshot', { bearer: token });
-    expect(snapshot.body).toEqual({ pupil: null, classId: null, keyStage: 'ks1', lesson: null });
+    expect(snapshot.body).toEqual({
+      pupil: null,
+      classId: null,
+      keyStage: 'ks1',
+      lesson: null,
+      grants: [],
+      schoolSites: [],
+      answers: [],
+    });
 
     const admin = await login(hub.app, 'ali');
     const listed = await call(hub.app, 'GET', '/api/devices/unassigned', { session: admin });
@@ -88,6 +96,9 @@ describe('device enrolment', () => {
       classId: hub.classIds.hawks,
       keyStage: 'ks2',
       lesson: null,
+      grants: [],
+      schoolSites: [],
+      answers: [],
     });
     expect(
       (await call(hub.app, 'GET', '/api/devices/unassigned', { session: admin })).body,

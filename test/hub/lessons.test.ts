@@ -177,6 +177,9 @@ describe('a lesson past its end time', () => {
       classId: hub.classIds.robins,
       keyStage: 'ks1',
       lesson: null,
+      grants: [],
+      schoolSites: [],
+      answers: [],
     });
     expect(snapshotSchema.strict().parse(after.body)).toEqual(after.body);
     expect((await live(ada, hub.classIds.robins)).body.lesson).toBeNull();

@@ -35,6 +35,11 @@ describe('migrations', () => {
         'pupils',
         'devices',
         'lessons',
+        'visit_requests',
+        'grants',
+        'change_requests',
+        'school_sites',
+        'change_log',
       ]),
     );
     const recorded = await sql<{
@@ -92,6 +97,65 @@ describe('migrations', () => {
     await expect(lesson('d', 'lockdown', '2026-01-01T09:30')).rejects.toThrow(
       /CHECK constraint failed/,
     );
+  });
+
+  it('let the database hold one pending change request per site, and each school site once', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+      db,
+    );
+    await sql`insert into users (school_id, username, name, role, password_hash, created_at)
+      values (1, 'u', 'U', 'admin', 'h', 'x')`.execute(db);
+    const ask = (site: string, status: string) =>
+      sql`insert into change_requests (school_id, key_stage, site, reason, asked_by, asked_at, status)
+        values (1, 'ks1', ${site}, 'r', 1, 'x', ${status})`.execute(db as HubDb);
+    await ask('bbc.co.uk', 'rejected');
+    await ask('bbc.co.uk', 'rejected');
+    await ask('bbc.co.uk', 'pending');
+    await expect(ask('bbc.co.uk', 'pending')).rejects.toThrow(/UNIQUE constraint failed/);
+    await ask('=www.bbc.co.uk', 'pending');
+    await expect(ask('x.org', 'maybe')).rejects.toThrow(/CHECK constraint failed/);
+    const list = (site: string, keyStage: string) =>
+      sql`insert into school_sites (school_id, key_stage, site, reason, asked_by, approved_by, approved_at)
+        values (1, ${keyStage}, ${site}, 'r', 1, 1, 'x')`.execute(db as HubDb);
+    await list('bbc.co.uk', 'ks1');
+    await list('bbc.co.uk', 'ks2');
+    await expect(list('bbc.co.uk', 'ks1')).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(list('bbc.co.uk', 'ks3')).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it('let the database refuse a grant whose scope does not match what it names', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+      db,
+    );
+    await sql`insert into users (school_id, username, name, role, password_hash, created_at)
+      values (1, 'u', 'U', 'teacher', 'h', 'x')`.execute(db);
+    await sql`insert into classes (school_id, name, key_stage, teacher_id, created_at)
+      values (1, 'c', 'ks1', 1, 'x')`.execute(db);
+    await sql`insert into devices (school_id, device_id, email, token_hash, enrolled_at)
+      values (1, 'd', 'e@x', 'h', 'x')`.execute(db);
+    for (const requestId of ['a', 'b', 'c', 'd']) {
+      await sql`insert into visit_requests (id, device_id, url, reason, created_at, received_at, status)
+        values (${requestId}, 1, 'https://x.org/', '', 'x', 'x', 'allowed')`.execute(db);
+    }
+    const grant = (
+      requestId: string,
+      scope: string,
+      deviceId: number | null,
+      classId: number | null,
+    ) =>
+      sql`insert into grants (request_id, scope, device_id, class_id, site, until, created_at)
+        values (${requestId}, ${scope}, ${deviceId}, ${classId}, '=x.org', 'x', 'x')`.execute(
+        db as HubDb,
+      );
+    await grant('a', 'pupil', 1, null);
+    await grant('b', 'class', null, 1);
+    await expect(grant('c', 'class', 1, 1)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(grant('c', 'pupil', null, null)).rejects.toThrow(/CHECK constraint failed/);
+    await expect(grant('a', 'pupil', 1, null)).rejects.toThrow(/UNIQUE constraint failed/);
   });
 
   it('run on a file database in WAL mode with foreign keys on', async () => {

@@ -232,6 +232,11 @@ describe('teachers reading and answering requests', () => {
     });
     expect(await answer(ada, ID_A, { decision: 'maybe' })).toMatchObject({ status: 400 });
     expect((await stored())[0]?.status).toBe('pending');
+    const lesson = await call(hub.app, 'POST', `/api/classes/${hub.classIds.robins}/lessons`, {
+      session: ada,
+      json: { name: 'Volcanoes', mode: 'add', sites: ['bbc.co.uk'], minutes: 40 },
+    });
+    expect(lesson.status).toBe(201);
     hub.advance(5_000);
     const allowed = await answer(ada, ID_A, {
       decision: 'allow',

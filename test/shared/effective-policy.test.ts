@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildEffectivePolicy, listView } from '../../shared/effective-policy';
+import {
+  buildEffectivePolicy,
+  listView,
+  nextPolicyChange,
+  type HubPolicy,
+} from '../../shared/effective-policy';
 import type { Lesson } from '../../shared/lesson';
 import { emptySettings } from '../../shared/policy-model';
 import { formatSiteEntry } from '../../shared/site-entry';
@@ -126,6 +131,92 @@ describe('buildEffectivePolicy', () => {
         expect(policy.lesson).toBeNull();
         expect(sites(policy)).toEqual(['scratch.mit.edu']);
       }
+    });
+  });
+
+  describe('what the classroom hub says', () => {
+    const during = new Date('2026-11-22T09:30:00Z');
+    const hub = (overrides: Partial<HubPolicy> = {}): HubPolicy => ({
+      keyStage: 'ks2',
+      schoolSites: ['school-added.example.org'],
+      grants: [
+        { site: '=www.youtube.com', until: '2026-11-22T10:15:00.000Z' },
+        { site: '=old-grant.example', until: '2026-11-22T09:29:59.000Z' },
+      ],
+      ...overrides,
+    });
+    const lesson: Lesson = {
+      id: '6f1c2b1e-2a4b-4c3d-9e8f-0a1b2c3d4e5f',
+      name: 'Volcanoes',
+      mode: 'focus',
+      sites: ['volcano.example.org'],
+      startsAt: '2026-11-22T09:00:00.000Z',
+      endsAt: '2026-11-22T10:00:00.000Z',
+      teacher: 'Ms Khan',
+    };
+
+    it('sets the key stage above managed policy and the device', () => {
+      const settings = { ...emptySettings(), keyStage: 'ks2' as const };
+      const managed = { keyStage: 'ks2' as const, ks1: ['ks1.example'], ks2: ['ks2.example'] };
+      const policy = buildEffectivePolicy(
+        settings,
+        managed,
+        during,
+        null,
+        hub({ keyStage: 'ks1' }),
+      );
+      expect(policy.keyStage).toBe('ks1');
+      expect(policy.keyStageSource).toBe('hub');
+      expect(sites(policy)).toContain('ks1.example');
+      expect(sites(policy)).not.toContain('ks2.example');
+      // Without the hub, the order below it is unchanged.
+      expect(buildEffectivePolicy(settings, managed, during).keyStageSource).toBe('managed');
+      expect(buildEffectivePolicy(settings, {}, during).keyStageSource).toBe('local');
+    });
+
+    it("adds the school's hub sites and the grants still running to the key stage list", () => {
+      const policy = buildEffectivePolicy(
+        emptySettings(),
+        { ks2: ['bbc.co.uk'] },
+        during,
+        null,
+        hub(),
+      );
+      expect(sites(policy)).toEqual(['bbc.co.uk', 'school-added.example.org', '=www.youtube.com']);
+    });
+
+    it('ignores a grant whose time is over', () => {
+      const policy = buildEffectivePolicy(emptySettings(), {}, during, null, hub());
+      expect(sites(policy)).not.toContain('=old-grant.example');
+      const later = buildEffectivePolicy(
+        emptySettings(),
+        {},
+        new Date('2026-11-22T10:15:00Z'),
+        null,
+        hub(),
+      );
+      expect(sites(policy)).toContain('=www.youtube.com');
+      expect(sites(later)).not.toContain('=www.youtube.com');
+    });
+
+    it('keeps grants but not school sites during a focus lesson', () => {
+      const policy = buildEffectivePolicy(emptySettings(), {}, during, lesson, hub());
+      expect(policy.allow.map(formatSiteEntry)).toEqual([
+        'volcano.example.org',
+        '=www.youtube.com',
+      ]);
+    });
+
+    it('changes by itself next at the earliest of a lesson end and a grant running out', () => {
+      expect(nextPolicyChange(lesson, hub(), during)).toBe('2026-11-22T10:00:00.000Z');
+      const early = hub({ grants: [{ site: '=a.example', until: '2026-11-22T09:45:00.000Z' }] });
+      expect(nextPolicyChange(lesson, early, during)).toBe('2026-11-22T09:45:00.000Z');
+      expect(nextPolicyChange(null, hub(), during)).toBe('2026-11-22T10:15:00.000Z');
+      // A lesson not started yet changes the policy when it starts.
+      expect(nextPolicyChange(lesson, null, new Date('2026-11-22T08:00:00Z'))).toBe(
+        '2026-11-22T09:00:00.000Z',
+      );
+      expect(nextPolicyChange(null, hub({ grants: [] }), during)).toBeNull();
     });
   });
 });

@@ -2,7 +2,8 @@
 // credential; the first message must be `hello` with the device token within
 // `limits.helloTimeoutMs` (5 s), or the socket is closed with 4401. After a good hello the hub
 // sends the snapshot (with the running lesson), then every lesson.start / lesson.end for the
-// pupil's class, and a ping every keepalive interval. Everything the device sends is validated
+// pupil's class, a fresh snapshot whenever the bus says `refresh` (grants, answers, school list
+// changes), and a ping every keepalive interval. Everything the device sends is validated
 // with deviceToHubSchema; anything else is ignored and counted, never fatal.
 import { upgradeWebSocket, type WebSocketLike } from '@hono/node-server';
 import { Hono } from 'hono';
@@ -38,7 +39,15 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
   let helloTimer: ReturnType<typeof setTimeout> | undefined;
   let keepalive: KeepaliveTicket | undefined;
   let link: DeviceLink | undefined;
+  let stopUnassigned: (() => void) | undefined;
   const early: DeviceToHub[] = [];
+  /**
+   * Lesson messages for the class are held while a snapshot is read, and sent after it: a lesson
+   * that starts or ends during the read can't reach the device before a snapshot older than it.
+   */
+  let held: string[] | undefined;
+  let reading = false;
+  let readAgain = false;
 
   const send = (message: HubToDevice) => socket?.send(JSON.stringify(message));
 
@@ -48,6 +57,7 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
     clearTimeout(helloTimer);
     keepalive?.stop();
     if (link) presence.leave(link);
+    stopUnassigned?.();
   }
 
   function close(code: number, why: string) {
@@ -75,6 +85,37 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
     }
   }
 
+  /** Reads and sends the snapshot; a refresh asked for meanwhile reads it once more. */
+  async function sendSnapshot(device: DeviceIdentity) {
+    if (reading) {
+      readAgain = true;
+      return;
+    }
+    reading = true;
+    held = [];
+    try {
+      do {
+        readAgain = false;
+        const snapshot = await deviceSnapshot(services.db, device, services.now());
+        if (phase === 'closed') return;
+        send({ type: 'snapshot', snapshot });
+      } while (readAgain);
+    } finally {
+      reading = false;
+      const waiting = held;
+      held = undefined;
+      if (phase !== 'closed') for (const text of waiting) socket?.send(text);
+    }
+  }
+
+  function refresh(device: DeviceIdentity) {
+    sendSnapshot(device).catch((error: unknown) => {
+      services.log('A device snapshot could not be refreshed', error);
+      // Reconnecting reads the snapshot again, so the device still converges.
+      close(1011, 'The hub could not read the snapshot; reconnect.');
+    });
+  }
+
   async function open(device: DeviceIdentity) {
     keepalive = services.keepalive.track({
       ping: () => send({ type: 'ping' }),
@@ -83,9 +124,6 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
         close(DEVICE_SOCKET_CLOSE.silent, 'Nothing heard from the device; reconnect.');
       },
     });
-    // Lesson messages for the class are held until the snapshot has gone, so a lesson that ends
-    // while the snapshot is read can't reach the device before the snapshot that still has it.
-    let held: string[] | undefined = [];
     if (device.pupil) {
       link = {
         deviceId: device.id,
@@ -98,14 +136,15 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
           if (held) held.push(text);
           else socket?.send(text);
         },
+        refresh: () => refresh(device),
       };
       presence.join(link);
+    } else {
+      stopUnassigned = services.bus.subscribeUnassigned(device.schoolId, () => refresh(device));
     }
-    const snapshot = await deviceSnapshot(services.db, device, services.now());
+    // Subscribed before the read, so a change committed during it is read again, never missed.
+    await sendSnapshot(device);
     if (phase === 'closed') return;
-    send({ type: 'snapshot', snapshot });
-    for (const text of held) socket?.send(text);
-    held = undefined;
     phase = 'open';
     for (const message of early.splice(0)) handle(message);
   }

@@ -83,12 +83,17 @@ export function deviceRoutes(services: HubServices) {
       const requests = checkRequests(c.req.valid('json').requests);
       // Answered only after the transaction has committed (synchronous = FULL): the device
       // drops what is listed as stored from its outbox (ARCHITECTURE rule 3).
-      const answer: VisitRequestUploadResponse = await storeVisitRequests(
+      const { stored, conflicts, added } = await storeVisitRequests(
         db,
         device,
         requests,
         services.now(),
       );
+      // The class's teachers read their list again; a retry that adds nothing tells nobody.
+      if (added > 0 && device.pupil) {
+        services.bus.publish(device.pupil.classId, { type: 'requests' });
+      }
+      const answer: VisitRequestUploadResponse = { stored, conflicts };
       return c.json(answer);
     });
 }

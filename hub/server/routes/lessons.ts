@@ -9,6 +9,7 @@ import type { HubEnv } from '../hub-env';
 import { canonicalSites } from '../lesson-sites';
 import { endLesson, NO_SUCH_LESSON, startLesson } from '../lessons';
 import { buildLiveView } from '../live-view';
+import { refreshDevices } from '../device-refresh';
 import { sessionOf } from '../request-identity';
 import type { HubServices } from '../services';
 import { displayText, jsonBody, pathParams } from '../validation';
@@ -46,19 +47,21 @@ export function lessonRoutes(services: HubServices) {
         const { name, mode, sites, minutes } = c.req.valid('json');
         const checked = canonicalSites(sites);
         if (!checked.ok) throw new HubError(400, checked.errors.join('; '));
-        const { lesson } = await startLesson(db, {
+        const { lesson, endedGrants } = await startLesson(db, {
           classId: found.id,
           name,
           mode,
           sites: checked.sites,
           minutes,
-          userId: user.id,
+          user,
           now: services.now(),
         });
         // After the commit, so a device that reconnects at once reads the same lesson. A lesson
         // this one replaced needs no lesson.end: devices swap lessons on lesson.start, and an
         // end first would give pupils the class list for a moment between two focus lessons.
         bus.publish(found.id, { type: 'lesson.start', lesson });
+        // Grants for the replaced lesson ended with it; only then do snapshots change.
+        if (endedGrants) refreshDevices(bus, { classIds: [found.id], unassignedOf: null });
         return c.json({ lesson }, 201);
       },
     )
@@ -66,16 +69,20 @@ export function lessonRoutes(services: HubServices) {
       const { user } = sessionOf(c);
       const { id, lessonId } = c.req.valid('param');
       const found = await findVisibleClass(db, user, id);
-      const result = await endLesson(db, {
+      const ended = await endLesson(db, {
         classId: found.id,
         lessonId,
-        userId: user.id,
+        user,
         now: services.now(),
       });
-      if (result === 'unknown') throw new HubError(404, NO_SUCH_LESSON);
+      if (ended.result === 'unknown') throw new HubError(404, NO_SUCH_LESSON);
       // Ending a lesson that is already over changes nothing and is not an error: a second
       // click, or a retry after a lost answer, must not alarm the teacher.
-      if (result === 'ended') bus.publish(found.id, { type: 'lesson.end', lessonId });
+      if (ended.result === 'ended') {
+        bus.publish(found.id, { type: 'lesson.end', lessonId });
+        // Lesson-long grants went with it: devices must drop them now, not at the planned end.
+        if (ended.endedGrants) refreshDevices(bus, { classIds: [found.id], unassignedOf: null });
+      }
       return c.json({});
     })
     .get('/:id/live', pathParams(classIdParams, NO_SUCH_CLASS), async (c) => {

@@ -1,0 +1,14 @@
+// Every kind of record the outbox delivers. A new kind (the flags of the next issue) joins
+// this list and is then sent on every trigger and retried on its own alarm.
+import { deliverOutbox, outboxAlarmName, type DeliverOptions, type OutboxKind } from './outbox';
+import { visitRequestOutbox } from './visit-request-outbox';
+
+const OUTBOXES: readonly OutboxKind[] = [visitRequestOutbox];
+
+export async function deliverOutboxes(options: DeliverOptions = {}): Promise<void> {
+  await Promise.all(OUTBOXES.map((kind) => deliverOutbox(kind, options)));
+}
+
+/** The kind whose retry alarm this is, if any. */
+export const outboxForAlarm = (alarmName: string): OutboxKind | undefined =>
+  OUTBOXES.find((kind) => outboxAlarmName(kind) === alarmName);
