@@ -5,11 +5,12 @@ import {
   buildEffectivePolicy,
   listView,
   resolveKeyStage,
+  type ListView,
 } from '../shared/effective-policy';
 import { createUrlJudge } from '../shared/url-verdict';
 import { parseListText } from '../shared/list-text';
 import type { MessageRequest, MessageResponse } from '../shared/messages';
-import type { ListName, StoredEntry } from '../shared/policy-model';
+import type { KeyStage, ListName, StoredEntry } from '../shared/policy-model';
 import { formatSiteEntry, parseSiteEntry } from '../shared/site-entry';
 import {
   AdminError,
@@ -20,7 +21,7 @@ import {
   setFirstPin,
   unlock,
 } from './admin-session';
-import { hubStateFor } from './hub-link/hub-state';
+import { hubStateFor, type HubState } from './hub-link/hub-state';
 import { endImageSearchLift, liftImageSearch, recentAudit } from './image-search-lift';
 import { announceAnswer } from './page-events';
 import { readPolicy, updateSettings } from './policy-store';
@@ -57,6 +58,19 @@ export async function adminChangePin(body: MessageRequest<'admin.changePin'>) {
   return {};
 }
 
+/**
+ * The key stage list with the hub's school sites after it, locked, as the policy uses them (the
+ * hub sends only the pupil's own key stage's sites).
+ */
+function withHubSites(view: ListView, list: KeyStage, hub: HubState | null): ListView {
+  if (!hub || hub.keyStage !== list) return view;
+  const shown = new Set(view.entries.map((entry) => entry.site));
+  const added = hub.schoolSites
+    .filter((site) => !shown.has(site))
+    .map((site): StoredEntry => ({ site, source: 'hub' }));
+  return { ...view, entries: [...view.entries, ...added] };
+}
+
 export async function adminGetState(
   body: MessageRequest<'admin.getState'>,
 ): Promise<MessageResponse<'admin.getState'>> {
@@ -74,8 +88,8 @@ export async function adminGetState(
   return {
     keyStage: { value: keyStage, source: keyStageSource },
     lists: {
-      ks1: listView('ks1', settings, managed.fields),
-      ks2: listView('ks2', settings, managed.fields),
+      ks1: withHubSites(listView('ks1', settings, managed.fields), 'ks1', hub),
+      ks2: withHubSites(listView('ks2', settings, managed.fields), 'ks2', hub),
       alwaysBlocked: listView('alwaysBlocked', settings, managed.fields),
       imageSources: listView('imageSources', settings, managed.fields),
     },

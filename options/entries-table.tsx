@@ -1,4 +1,4 @@
-// A list's entries with where each came from. Managed and built-in entries can't be removed
+// A list's entries with where each came from. Managed, hub and built-in entries can't be removed
 // here, and each says why instead of offering a button that would only fail.
 import type { Signal } from '@preact/signals';
 import { useRef } from 'preact/hooks';
@@ -16,6 +16,7 @@ interface Props {
 
 function RemoveCell({ entry, onRemove }: { entry: StoredEntry; onRemove: () => void }) {
   if (entry.source === 'managed') return <td class="why-locked">{t('options_locked_managed')}</td>;
+  if (entry.source === 'hub') return <td class="why-locked">{t('options_locked_hub')}</td>;
   if (entry.source === 'starter') return <td class="why-locked">{t('options_locked_starter')}</td>;
   return (
     <td>
@@ -77,7 +78,9 @@ export function EntriesTable({ list, entries, removal }: Props) {
                   </th>
                   <td>
                     {t(SOURCE_LABEL_KEYS[entry.source])}
-                    {entry.source === 'managed' ? <span aria-hidden="true"> 🔒</span> : null}
+                    {entry.source === 'managed' || entry.source === 'hub' ? (
+                      <span aria-hidden="true"> 🔒</span>
+                    ) : null}
                   </td>
                   <td>{entry.addedBy ?? ''}</td>
                   <td>

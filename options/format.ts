@@ -20,6 +20,7 @@ export const LIST_FILE_SLUGS: Record<ListName, string> = {
 
 export const SOURCE_LABEL_KEYS: Record<EntrySource, string> = {
   managed: 'options_source_managed',
+  hub: 'options_source_hub',
   local: 'options_source_local',
   approval: 'options_source_approval',
   lesson: 'options_source_lesson',

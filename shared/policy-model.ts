@@ -19,9 +19,17 @@ export const LIST_NAMES: readonly ListName[] = listNameSchema.options;
 
 /**
  * Where an entry came from. `managed` entries arrive from Google Admin and are locked on the
- * device; `starter` entries are the built-in lists used while no other source has given any.
+ * device; `hub` entries are the school's additions on the classroom hub, locked too; `starter`
+ * entries are the built-in lists used while no other source has given any.
  */
-export const entrySourceSchema = z.enum(['managed', 'local', 'approval', 'lesson', 'starter']);
+export const entrySourceSchema = z.enum([
+  'managed',
+  'hub',
+  'local',
+  'approval',
+  'lesson',
+  'starter',
+]);
 export type EntrySource = z.infer<typeof entrySourceSchema>;
 
 export const storedEntrySchema = z.object({

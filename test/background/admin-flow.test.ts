@@ -158,6 +158,32 @@ describe('the options page flow in the worker', () => {
     await expect(adminSetKeyStage({ token, keyStage: 'ks1' })).rejects.toThrow(/classroom hub/);
   }, 20_000);
 
+  it("lists the hub's school sites, locked, after the key stage's own list", async () => {
+    await fakeBrowser.storage.managed.set({
+      ks2Sites: ['www.bbc.co.uk'],
+      hubUrl: 'https://hub.school.example',
+      enrolmentToken: 'school-token-123',
+    });
+    await refreshManagedState();
+    await storeHubState('https://hub.school.example', {
+      pupil: { name: 'Dev' },
+      classId: 2,
+      keyStage: 'ks2',
+      lesson: null,
+      grants: [],
+      schoolSites: ['www.nasa.example', 'www.bbc.co.uk'],
+      answers: [],
+    });
+    const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
+    const { lists } = await adminGetState({ token });
+    expect(lists.ks2.entries).toEqual([
+      { site: 'www.bbc.co.uk', source: 'managed' },
+      { site: 'www.nasa.example', source: 'hub' },
+    ]);
+    // The hub sends only the pupil's own key stage's sites.
+    expect(lists.ks1.entries.some((entry) => entry.source === 'hub')).toBe(false);
+  }, 20_000);
+
   it('refuses to approve a site on the always-blocked list, and leaves the request pending', async () => {
     const { token } = await adminSetFirstPin({ pin: '2468', name: 'Mr Jones' });
     await adminAddEntries({ token, list: 'alwaysBlocked', text: 'games.example' });
