@@ -1,6 +1,7 @@
 // The classes this user may open, as links (#class=3): a teacher's own classes, or every class
 // for the DSL and the admin.
 import { classes, classesError, loadClasses, openClass, type ClassSummary } from './classes';
+import { useFocusTarget } from './focus';
 import { ActionButton } from './action-button';
 import { requestFocus } from './focus';
 import { ErrorText } from './messages';
@@ -18,9 +19,12 @@ function summary(item: ClassSummary): string {
 export function ClassPicker({ seesAll }: { seesAll: boolean }) {
   const list = classes.value;
   const open = openClass.value;
+  const heading = useFocusTarget<HTMLHeadingElement>('classes-heading');
   return (
     <nav class="classes" aria-labelledby="classes-heading">
-      <h2 id="classes-heading">{t(seesAll ? 'classes_heading_all' : 'classes_heading_own')}</h2>
+      <h2 id="classes-heading" ref={heading} tabIndex={-1}>
+        {t(seesAll ? 'classes_heading_all' : 'classes_heading_own')}
+      </h2>
       <ErrorText message={classesError.value} />
       {classesError.value ? (
         <ActionButton onPress={() => void track(loadClasses)}>{t('try_again')}</ActionButton>

@@ -9,6 +9,7 @@ import { LessonBuilder } from './lesson-builder';
 import { live, liveError, liveVia, watchLive, type LiveVia } from './live-feed';
 import { ErrorText, NoticeText } from './messages';
 import { PupilTable } from './pupil-table';
+import { RequestInbox } from './request-inbox';
 import { RunningLesson } from './running-lesson';
 import type { Notice } from './session';
 import { t, type StringKey } from './strings';
@@ -51,6 +52,11 @@ export function ClassView({ summary }: { summary: ClassSummary }) {
           ) : (
             <LessonBuilder summary={summary} onNotice={setNotice} />
           )}
+          <RequestInbox
+            classId={summary.id}
+            keyStage={summary.keyStage}
+            lessonRunning={lesson !== null}
+          />
           <section class="card" aria-labelledby="pupils-heading">
             <h3 id="pupils-heading">{t('pupils_heading')}</h3>
             <p class="hint">{t('pupils_key')}</p>

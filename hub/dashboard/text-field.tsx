@@ -6,7 +6,7 @@ interface Props {
   id: string;
   label: string;
   value: Signal<string>;
-  kind?: 'text' | 'username' | 'password';
+  kind?: 'text' | 'username' | 'password' | 'new-password';
   maxLength: number;
 }
 
@@ -24,8 +24,12 @@ export function TextField({ id, label, value, kind = 'text', maxLength }: Props)
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      {kind === 'password' ? (
-        <input {...common} type="password" autoComplete="current-password" />
+      {kind === 'password' || kind === 'new-password' ? (
+        <input
+          {...common}
+          type="password"
+          autoComplete={kind === 'password' ? 'current-password' : 'new-password'}
+        />
       ) : (
         <input {...common} type="text" autoComplete={kind === 'username' ? 'username' : 'off'} />
       )}

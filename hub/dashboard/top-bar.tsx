@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ActionButton } from './action-button';
 import { logOut, track, type User } from './session';
 import { t, type StringKey } from './strings';
+import { ViewNav } from './view-nav';
 
 const ROLE_KEYS: Record<User['role'], StringKey> = {
   teacher: 'role_teacher',
@@ -28,6 +29,7 @@ export function TopBar({ user }: { user: User }) {
           {t('signed_in_as', { name: user.name, role: t(ROLE_KEYS[user.role]) })}
         </p>
       </div>
+      <ViewNav user={user} />
       <ActionButton onPress={() => void track(logOut)}>{t('logout')}</ActionButton>
     </header>
   );

@@ -4,6 +4,7 @@ import { html } from './support/fixture-server';
 import { applyPolicy, expectBlocked } from './support/extension';
 import { stopExtensionWorkers } from './support/launch';
 import { expectNoAxeViolations } from './support/axe';
+import { openOptions, setFirstPin } from './support/options-page';
 import { expect, test } from './support/test';
 
 test('KS1 block page: pictures, large buttons, no violations, and Go back returns', async ({
@@ -73,4 +74,51 @@ test('the block page renders while the worker is stopped, and shows the address 
   await expect(page.locator('main .address')).toContainText(
     'evil.example/<img src=x onerror=alert(1)>',
   );
+});
+
+test('the block page shows the teacher’s answer as it arrives, and passes axe in each', async ({
+  launched,
+  server,
+}) => {
+  await applyPolicy(launched.worker, { keyStage: 'ks2', ks2: ['www.topmarks.co.uk'] });
+  const denied = await launched.context.newPage();
+  await denied.goto('https://games.example.net/play');
+  await expectBlocked(denied, 'https://games.example.net/play', 'ks2');
+  await denied.getByRole('button', { name: 'Ask to visit' }).click();
+  await denied.getByRole('button', { name: 'Send request' }).click();
+  const allowed = await launched.context.newPage();
+  await allowed.goto('https://www.ducksters.example/history');
+  await allowed.getByRole('button', { name: 'Ask to visit' }).click();
+  await allowed.getByLabel('Why do you need this site?').fill('Tudors homework');
+  await allowed.getByRole('button', { name: 'Send request' }).click();
+  await expect(allowed.getByRole('status')).toContainText('saved');
+
+  // A teacher answers on this Chromebook's options page (no hub here).
+  const options = await launched.context.newPage();
+  await openOptions(options, launched.extensionId);
+  await setFirstPin(options, 'Mr Jones', '2468');
+  const requests = options.getByRole('region', { name: 'Requests to visit' });
+  await requests
+    .getByRole('row', { name: /games\.example\.net/ })
+    .getByRole('button', { name: 'Deny' })
+    .click();
+  await requests
+    .getByRole('row', { name: /ducksters\.example/ })
+    .getByRole('button', { name: /Allow/ })
+    .first()
+    .click();
+
+  await expect(denied.getByRole('status')).toHaveText('Your teacher said not this time.');
+  await expect(denied.getByRole('button', { name: 'Open the page' })).toHaveCount(0);
+  await expectNoAxeViolations(denied);
+  await expect(allowed.getByRole('status')).toHaveText('Your teacher said yes!');
+  const open = allowed.getByRole('button', { name: 'Open the page' });
+  await expect(open).toBeFocused();
+  await expectNoAxeViolations(allowed);
+  // A reload still knows the answer (the page remembers its request for this address).
+  await allowed.reload();
+  await expect(allowed.getByRole('status')).toHaveText('Your teacher said yes!');
+  await allowed.getByRole('button', { name: 'Open the page' }).click();
+  await expect(allowed.locator('#fixture')).toHaveText('www.ducksters.example /history');
+  expect(server.requestsTo('games.example.net')).toHaveLength(0);
 });

@@ -37,11 +37,15 @@ export async function apiLogin(
 }
 
 export interface FakeDevice {
+  /** The device token the hub gave at enrolment, for the device's HTTP calls. */
+  token: string;
   /** Every message the hub has sent, oldest first. */
   received: HubToDevice[];
   send(message: DeviceToHub): void;
   /** Resolves with the first message (already received or still to come) that matches. */
   next<T extends HubToDevice['type']>(type: T): Promise<Extract<HubToDevice, { type: T }>>;
+  /** Resolves with the first message (already received or still to come) that passes `test`. */
+  waitFor(test: (message: HubToDevice) => boolean): Promise<HubToDevice>;
   close(): void;
 }
 
@@ -74,18 +78,25 @@ export async function connectDevice(
   });
   socket.send(JSON.stringify({ type: 'hello', deviceToken }));
 
+  const waitFor = (test: (message: HubToDevice) => boolean) =>
+    new Promise<HubToDevice>((resolve) => {
+      const look = () => {
+        const found = received.find(test);
+        if (found) resolve(found);
+        else waiting.push(look);
+      };
+      look();
+    });
   const device: FakeDevice = {
+    token: deviceToken,
     received,
     send: (message) => socket.send(JSON.stringify(message)),
-    next: (type) =>
-      new Promise((resolve) => {
-        const look = () => {
-          const found = received.find((message) => message.type === type);
-          if (found) resolve(found as Extract<HubToDevice, { type: typeof type }>);
-          else waiting.push(look);
-        };
-        look();
-      }),
+    next: async (type) =>
+      (await waitFor((message) => message.type === type)) as Extract<
+        HubToDevice,
+        { type: typeof type }
+      >,
+    waitFor,
     close: () => socket.close(),
   };
   await device.next('snapshot');

@@ -16,6 +16,11 @@ export interface HubProcess {
   url: string;
   /** Demo username → password, as the hub printed them. */
   passwords: Record<string, string>;
+  /** Stops the hub process but keeps its data, as a crash or a reboot would. */
+  kill(): Promise<void>;
+  /** Starts the hub again on the same port with the same data (after kill). */
+  restart(): Promise<void>;
+  /** Stops the hub and deletes its data. */
   stop(): Promise<void>;
 }
 
@@ -50,13 +55,8 @@ function readBanner(child: ChildProcess): Promise<string> {
   });
 }
 
-export async function startHub(): Promise<HubProcess> {
-  if (!existsSync(path.join(repoRoot, 'dist-hub', 'index.html'))) {
-    throw new Error('No built dashboard in dist-hub/: run `npm run build:hub` first.');
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'safe-class-hub-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
+function spawnHub(port: number, dataDir: string): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -67,13 +67,33 @@ export async function startHub(): Promise<HubProcess> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+async function endChild(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill(signal);
+  await exited;
+}
+
+export async function startHub(): Promise<HubProcess> {
+  if (!existsSync(path.join(repoRoot, 'dist-hub', 'index.html'))) {
+    throw new Error('No built dashboard in dist-hub/: run `npm run build:hub` first.');
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'safe-class-hub-'));
+  const port = await freePort();
+  let child = spawnHub(port, dataDir);
+  // SIGKILL, not SIGTERM: a killed hub must not get to flush or close anything first, so a
+  // test that restarts it proves what was stored durably before each answer.
+  const kill = () => endChild(child, 'SIGKILL');
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await endChild(child, 'SIGTERM');
     await rm(dataDir, { recursive: true, force: true });
+  };
+  const restart = async () => {
+    await kill();
+    child = spawnHub(port, dataDir);
+    await readBanner(child);
   };
   try {
     const banner = await readBanner(child);
@@ -81,7 +101,7 @@ export async function startHub(): Promise<HubProcess> {
     for (const match of banner.matchAll(/^ {2}(teacher|dsl|admin) +(\S+) {3}/gm)) {
       passwords[match[1] as string] = match[2] as string;
     }
-    return { url: `http://127.0.0.1:${port}`, passwords, stop };
+    return { url: `http://127.0.0.1:${port}`, passwords, kill, restart, stop };
   } catch (error) {
     await stop();
     throw error;
