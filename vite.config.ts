@@ -16,8 +16,11 @@ export default defineConfig(({ mode }) => ({
     // Chrome preloads modules natively; the polyfill would be one more request on the block page.
     modulePreload: { polyfill: false },
     rollupOptions: {
+      // Pages only a web page navigates to (web_accessible_resources), which crxjs doesn't
+      // find through the manifest by itself; the popup comes in as the action's default_popup.
       input: {
         blocked: 'extension/blocked.html',
+        flag: 'extension/flag.html',
       },
     },
   },

@@ -21,6 +21,7 @@ import {
   setFirstPin,
   unlock,
 } from './admin-session';
+import { listFlags } from './flag/flag-store';
 import { hubStateFor, type HubState } from './hub-link/hub-state';
 import { endImageSearchLift, liftImageSearch, recentAudit } from './image-search-lift';
 import { announceAnswer } from './page-events';
@@ -75,12 +76,13 @@ export async function adminGetState(
   body: MessageRequest<'admin.getState'>,
 ): Promise<MessageResponse<'admin.getState'>> {
   await requireSession(body.token);
-  const [{ settings, managed }, enforcement, requests, pin, audit] = await Promise.all([
+  const [{ settings, managed }, enforcement, requests, pin, audit, flags] = await Promise.all([
     readPolicy(),
     readEnforcement(),
     listVisitRequests(),
     pinSource(),
     recentAudit(),
+    listFlags(),
   ]);
   const liftedUntil = activeImageSearchLift(settings, new Date());
   const hub = await hubStateFor(managed.fields);
@@ -109,6 +111,7 @@ export async function adminGetState(
         ? { until: liftedUntil, by: settings.imageSearchLift.by }
         : null,
     audit,
+    flags,
   };
 }
 

@@ -16,11 +16,19 @@ export const dnr = {
   },
 };
 
-/** chrome.scripting's dynamic content scripts (not wrapped by webextension-polyfill 0.12). */
+/**
+ * chrome.scripting (not wrapped by webextension-polyfill 0.12): the dynamic content scripts, and
+ * the one-off cover a flag puts over its page (flag/cover-page.ts).
+ */
 export const scripting = {
   getRegisteredContentScripts: (ids: string[]) =>
     chrome.scripting.getRegisteredContentScripts({ ids }),
   registerContentScripts: (scripts: chrome.scripting.RegisteredContentScript[]) =>
     chrome.scripting.registerContentScripts(scripts),
   unregisterContentScripts: (ids: string[]) => chrome.scripting.unregisterContentScripts({ ids }),
+  executeScript: <Args extends unknown[]>(injection: {
+    target: { tabId: number };
+    func: (...args: Args) => void;
+    args: Args;
+  }): Promise<unknown> => chrome.scripting.executeScript(injection),
 };

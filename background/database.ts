@@ -2,6 +2,7 @@
 // survive the worker stopping and the browser restarting live here.
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../shared/audit-entry';
+import type { FlagRecord, KeywordAlertRecord } from '../shared/flag-record';
 import type { VisitRequest } from '../shared/visit-request';
 
 export const DATABASE_NAME = 'safe-class';
@@ -9,6 +10,8 @@ export const DATABASE_NAME = 'safe-class';
 export class SafeClassDatabase extends Dexie {
   visitRequests!: EntityTable<VisitRequest, 'id'>;
   audit!: EntityTable<AuditEntry, 'id'>;
+  flags!: EntityTable<FlagRecord, 'id'>;
+  keywordAlerts!: EntityTable<KeywordAlertRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -20,6 +23,14 @@ export class SafeClassDatabase extends Dexie {
     this.version(3).stores({
       visitRequests: 'id, status, createdAt, sentAt',
       audit: 'id, at',
+    });
+    // Flag It: pupils' flags and keyword alerts wait here for the hub. [keyword+url] finds a
+    // recent alert for the same term and page, so one search doesn't alert twice.
+    this.version(4).stores({
+      visitRequests: 'id, status, createdAt, sentAt',
+      audit: 'id, at',
+      flags: 'id, createdAt, sentAt',
+      keywordAlerts: 'id, createdAt, sentAt, [keyword+url]',
     });
   }
 }

@@ -2,6 +2,7 @@
 // level, so Chrome can wake the worker for any of them; each waits on the one `ready` promise
 // before it touches policy. No state that matters lives in globals.
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { FlagSource } from '../shared/flag';
 import {
   adminAddEntries,
   adminAnswerRequest,
@@ -16,6 +17,16 @@ import {
   adminStatus,
   adminUnlock,
 } from './admin-handlers';
+import { createFlagMenu, commandTarget, menuTarget } from './flag/flag-menu';
+import {
+  contentFlag,
+  leaveFlagScreen,
+  pupilFlag,
+  pupilFlagDetails,
+  pupilFlagStatus,
+} from './flag/flag-handlers';
+import { pressFlag } from './flag/flag-press';
+import type { FlagTarget } from './flag/flag-target';
 import { LIFT_ALARM, recordLiftExpired } from './image-search-lift';
 import {
   connectToHub,
@@ -27,6 +38,8 @@ import {
   startHubWatchdog,
 } from './hub-link/hub-client';
 import { TEST_PUPIL_EMAIL_KEY } from './hub-link/identity';
+import { recordKeywordAlert } from './keywords/keyword-alerts';
+import { syncKeywordWatch } from './keywords/keyword-watch-script';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -35,6 +48,8 @@ import {
   sweepOpenTabs,
 } from './navigation-backstop';
 import { deliverOutboxes, outboxForAlarm } from './outbox/outboxes';
+import { flagOutbox } from './outbox/flag-outbox';
+import { keywordAlertOutbox } from './outbox/keyword-alert-outbox';
 import { deliverOutbox } from './outbox/outbox';
 import { visitRequestOutbox } from './outbox/visit-request-outbox';
 import { POLICY_CHANGE_ALARM, schedulePolicyChange } from './policy-change-alarm';
@@ -52,6 +67,8 @@ async function enforce(options: { force?: boolean } = {}): Promise<void> {
   // Only now, with the rules in DNR, does the hub hear that this device enforces the lesson.
   if (record && !record.lastError) reportEnforcing(lesson?.id ?? null, record.policyHash);
   await sweepOpenTabs();
+  // The keyword list comes from the same places as the policy (managed policy, the hub).
+  await syncKeywordWatch();
 }
 
 /** Reads managed policy and makes sure the installed rules match the stored policy. */
@@ -102,7 +119,10 @@ const whenReady = (work: () => Promise<unknown>) => {
   return ready;
 };
 
-browser.runtime.onInstalled.addListener(() => void whenReady(() => start(true)));
+browser.runtime.onInstalled.addListener(() => {
+  void createFlagMenu().catch((error) => console.error('Flag It menu', error));
+  void whenReady(() => start(true));
+});
 browser.runtime.onStartup.addListener(() => void whenReady(() => start(true)));
 
 browser.storage.onChanged.addListener((changes, area) => {
@@ -148,6 +168,29 @@ browser.webNavigation.onHistoryStateUpdated.addListener(
   HISTORY_FILTER,
 );
 
+/**
+ * Flag It from the keyboard or the context menu. Delivery starts once the flag is stored; a
+ * stopped worker or an unreachable hub leaves it to the outbox's alarm and the next start-up.
+ */
+function flagFrom(source: FlagSource, target: () => Promise<FlagTarget | null>): void {
+  void ready
+    .catch(() => undefined)
+    .then(async () => {
+      const found = await target();
+      if (!found) return;
+      await pressFlag(found, source);
+      void deliverOutbox(flagOutbox, { urgent: true });
+    })
+    .catch((error) => console.error('Flag It failed', error));
+}
+
+browser.commands.onCommand.addListener((command, tab) =>
+  flagFrom('shortcut', () => commandTarget(command, tab)),
+);
+browser.contextMenus.onClicked.addListener((info, tab) =>
+  flagFrom('context-menu', () => menuTarget(info, tab)),
+);
+
 const route = createMessageRouter(
   {
     'admin.status': adminStatus,
@@ -170,6 +213,29 @@ const route = createMessageRouter(
       return { id: request.id, storedOnDevice: true };
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
+    'pupil.flag': async (body, sender) => {
+      const flagged = await pupilFlag(body, sender);
+      // Stored first; the upload goes on after the flag screen has its answer.
+      void deliverOutbox(flagOutbox, { urgent: true });
+      return flagged;
+    },
+    'pupil.flagStatus': pupilFlagStatus,
+    'pupil.flagDetails': async (body) => {
+      const done = await pupilFlagDetails(body);
+      void deliverOutbox(flagOutbox, { urgent: true });
+      return done;
+    },
+    'pupil.leaveFlagScreen': leaveFlagScreen,
+    'content.flag': async (body, sender) => {
+      const done = await contentFlag(body, sender);
+      void deliverOutbox(flagOutbox, { urgent: true });
+      return done;
+    },
+    'content.keywordMatch': async (match) => {
+      const recorded = await recordKeywordAlert(match);
+      if (recorded) void deliverOutbox(keywordAlertOutbox, { urgent: true });
+      return { recorded };
+    },
   },
   () => ready,
 );

@@ -11,8 +11,12 @@ import {
 } from '../shared/messages';
 import type { Reply } from '../shared/messenger';
 
+/** Each handler gets the checked body, and the sender for those that act on its tab. */
 export type Handlers = {
-  [N in MessageName]: (body: MessageRequest<N>) => Promise<MessageResponse<N>>;
+  [N in MessageName]: (
+    body: MessageRequest<N>,
+    sender: Runtime.MessageSender,
+  ) => Promise<MessageResponse<N>>;
 };
 
 const OPTIONS_PAGE = 'options/index.html';
@@ -56,8 +60,11 @@ export function createMessageRouter(handlers: Handlers, whenReady: () => Promise
     }
     await whenReady();
     try {
-      const handler = handlers[name] as (body: unknown) => Promise<unknown>;
-      return { ok: true, data: await handler(body.data) };
+      const handler = handlers[name] as (
+        body: unknown,
+        sender: Runtime.MessageSender,
+      ) => Promise<unknown>;
+      return { ok: true, data: await handler(body.data, sender) };
     } catch (error) {
       console.warn(`Handler for '${name}' failed`, error);
       return { ok: false, error: error instanceof Error ? error.message : 'Something went wrong.' };

@@ -1,4 +1,6 @@
 // Every key the worker keeps in storage, so no two modules can pick the same name by accident.
+import { KEYWORD_WATCH_KEY } from '../shared/keyword-watch-list';
+
 export const LOCAL_KEYS = {
   settings: 'settings',
   managedState: 'managedState',
@@ -9,6 +11,8 @@ export const LOCAL_KEYS = {
   hubEnrolment: 'hubEnrolment',
   hubState: 'hubState',
   outboxRetry: 'outboxRetry',
+  /** Read by the keyword-watch content script too, so its name lives in shared/. */
+  keywordWatch: KEYWORD_WATCH_KEY,
 } as const;
 
 export const SESSION_KEYS = {

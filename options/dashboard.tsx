@@ -4,6 +4,7 @@ import { ActionButton } from './action-button';
 import { ChangePinForm } from './change-pin-form';
 import { EnforcementStatus } from './enforcement-status';
 import { ErrorText } from './busy-form';
+import { FlagsSection } from './flags-section';
 import { t } from './i18n';
 import { ImageSearchSection } from './image-search-section';
 import { KeyStagePicker } from './key-stage-picker';
@@ -44,6 +45,7 @@ export function Dashboard() {
             <EnforcementStatus enforcement={state.enforcement} />
             <ManagedProblems errors={state.managedErrors} />
             <KeyStagePicker keyStage={state.keyStage} />
+            <FlagsSection flags={state.flags} />
             <ListTabs state={state} />
             <RequestsSection requests={state.requests} />
             <ImageSearchSection state={state} />

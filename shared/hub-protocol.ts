@@ -2,6 +2,7 @@
 // every (re)connect, and the WebSocket messages each way. Both sides validate with these
 // schemas, so the hub and the extension can't disagree about a payload.
 import { z } from 'zod';
+import { keywordListSchema } from './flag';
 import { lessonSchema } from './lesson';
 import { keyStageSchema } from './policy-model';
 
@@ -80,6 +81,11 @@ export const snapshotSchema = z.object({
   schoolSites: z.array(z.string().min(1).max(2048)).max(MAX_SNAPSHOT_SCHOOL_SITES).default([]),
   /** Answers to this device's requests from the last 24 hours, newest first. */
   answers: z.array(requestAnswerSchema).max(200).default([]),
+  /**
+   * The school's keyword list (the DSL edits it at the hub), matched on the device against
+   * search terms and page titles (shared/flag.ts). Empty: no keyword monitoring from the hub.
+   */
+  keywords: keywordListSchema.default([]),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

@@ -2,6 +2,8 @@
 // Each field is checked on its own: a wrong-typed field is rejected with a reason and its last
 // good value stays in force, while the other fields still apply.
 import { z } from 'zod';
+import { keywordListSchema, MAX_KEYWORDS } from './flag';
+import { keywordWords } from './keyword-match';
 import { keyStageSchema, type KeyStage } from './policy-model';
 import { formatSiteEntry, parseSiteEntry } from './site-entry';
 import { isPinHash } from './pin-hash';
@@ -16,6 +18,8 @@ export const MANAGED_KEYS = [
   'teacherPinHash',
   'hubUrl',
   'enrolmentToken',
+  'flagScreenshots',
+  'keywords',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -27,6 +31,10 @@ export const managedFieldsSchema = z.object({
   teacherPinHash: z.string().optional(),
   hubUrl: z.string().optional(),
   enrolmentToken: z.string().optional(),
+  /** A flag carries a picture of the screen only when the school switched this on. */
+  flagScreenshots: z.boolean().optional(),
+  /** The school's own keywords, watched for on top of the hub's list. */
+  keywords: keywordListSchema.optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -155,7 +163,58 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     }
   }
 
+  if ('flagScreenshots' in record) {
+    const value = record.flagScreenshots;
+    if (typeof value === 'boolean') fields.flagScreenshots = value;
+    else {
+      errors.push(
+        `flagScreenshots: expected true or false, got ${describeType(value)}; kept the last good value`,
+      );
+      if (lastGood.flagScreenshots !== undefined) fields.flagScreenshots = lastGood.flagScreenshots;
+    }
+  }
+
+  if ('keywords' in record) {
+    const keywords = readKeywords(record.keywords, errors);
+    if (keywords) fields.keywords = keywords;
+    else if (lastGood.keywords) fields.keywords = lastGood.keywords;
+  }
+
   return { fields, errors };
+}
+
+/**
+ * The school's keywords, as the hub's list is checked (shared/flag.ts keywordListSchema): a bad
+ * item is reported with its position and the rest are kept; null when the value isn't a list.
+ */
+function readKeywords(value: unknown, errors: string[]): string[] | null {
+  if (!Array.isArray(value)) {
+    errors.push(
+      `keywords: expected a list of words or phrases, got ${describeType(value)}; kept the last good list`,
+    );
+    return null;
+  }
+  const item = keywordListSchema.element;
+  const keywords: string[] = [];
+  const seen = new Set<string>();
+  value.forEach((entry: unknown, index) => {
+    const parsed = item.safeParse(entry);
+    const words = parsed.success ? keywordWords(parsed.data) : null;
+    if (!parsed.success || !words) {
+      errors.push(
+        `keywords item ${index + 1}: expected a word or phrase of 2 to 100 characters, got ${describeType(entry)}`,
+      );
+      return;
+    }
+    if (seen.has(words)) return;
+    seen.add(words);
+    keywords.push(parsed.data);
+  });
+  if (keywords.length > MAX_KEYWORDS) {
+    errors.push(`keywords: more than ${MAX_KEYWORDS}; only the first ${MAX_KEYWORDS} are used`);
+    return keywords.slice(0, MAX_KEYWORDS);
+  }
+  return keywords;
 }
 
 /**

@@ -9,6 +9,8 @@ import {
   type StoredEntry,
 } from './policy-model';
 import { auditEntrySchema } from './audit-entry';
+import { flagReasonSchema, flagSourceSchema, MAX_FLAG_NOTE } from './flag';
+import { flagViewSchema } from './flag-record';
 import { visitRequestSchema, visitRequestStatusSchema } from './visit-request';
 
 /**
@@ -64,6 +66,11 @@ export const adminStateSchema = z.object({
   imageSearchLift: z.object({ until: z.string(), by: z.string() }).nullable(),
   /** The record of lifts (newest first), as the DSL reviews them. */
   audit: z.array(auditEntrySchema),
+  /**
+   * Pupils' flags on this device, newest first: the only way a teacher learns of them when the
+   * school has no hub, so none drops out of sight while it waits for the hub.
+   */
+  flags: z.array(flagViewSchema),
 });
 export type AdminState = z.infer<typeof adminStateSchema>;
 
@@ -158,6 +165,61 @@ export const messageSpecs = {
     }),
     response: z.object({ id: z.string(), storedOnDevice: z.boolean() }),
   },
+  'pupil.flag': {
+    senders: ['pupil-page'],
+    /**
+     * The popup flags the active tab of the last-focused window; the block page flags its own
+     * tab, recorded as the blocked address it names (read from the sender's own URL, which the
+     * page can't misstate).
+     */
+    request: z.object({ source: flagSourceSchema.extract(['popup', 'block-page']) }),
+    response: z.object({ id: z.uuid() }),
+  },
+  'pupil.flagStatus': {
+    senders: ['pupil-page'],
+    request: z.object({ id: z.uuid() }),
+    /**
+     * `stored`: the flag is on the device, so the flag screen may say it is told. `hub`: the
+     * school has a classroom hub to send it to; without one the screen asks the pupil to tell
+     * their teacher too, for only a teacher at this device would see it.
+     */
+    response: z.object({ stored: z.boolean(), detailsGiven: z.boolean(), hub: z.boolean() }),
+  },
+  'pupil.flagDetails': {
+    senders: ['pupil-page'],
+    request: z
+      .object({
+        id: z.uuid(),
+        reason: flagReasonSchema.nullable(),
+        note: z.string().max(MAX_FLAG_NOTE, `A note is at most ${MAX_FLAG_NOTE} characters.`),
+      })
+      .refine((body) => body.reason !== null || body.note.trim() !== '', {
+        message: 'Choose what happened or write a note.',
+      }),
+    response: empty,
+  },
+  'pupil.leaveFlagScreen': {
+    senders: ['pupil-page'],
+    request: empty,
+    response: empty,
+  },
+  'content.flag': {
+    senders: ['content'],
+    /** Flag It on the keyword prompt: flags the tab the script runs in (source 'prompt'). */
+    request: empty,
+    response: empty,
+  },
+  'content.keywordMatch': {
+    senders: ['content'],
+    /** A school keyword in this page's search terms or title. Only the term and the address. */
+    request: z.object({
+      keyword: z.string().min(1).max(100),
+      where: z.enum(['search', 'title']),
+      url: z.string().max(2048),
+    }),
+    /** False when it was not recorded: not on the list, or already alerted a moment ago. */
+    response: z.object({ recorded: z.boolean() }),
+  },
   'pupil.requestStatus': {
     senders: ['pupil-page'],
     request: z.object({ id: z.string().uuid() }),
@@ -185,6 +247,10 @@ export const pageEventSchema = z.discriminatedUnion('event', [
     id: z.string().uuid(),
     status: z.enum(['approved', 'denied']),
   }),
+  /** The flag is stored on the device: the flag screen may now say the teacher knows. */
+  z.object({ event: z.literal('flag.stored'), id: z.string().uuid() }),
+  /** The flag could not be stored: the flag screen asks the pupil to tell their teacher. */
+  z.object({ event: z.literal('flag.failed'), id: z.string().uuid() }),
 ]);
 export type PageEvent = z.infer<typeof pageEventSchema>;
 

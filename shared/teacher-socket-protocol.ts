@@ -12,6 +12,8 @@
 //      a class the user can't see is answered `refused`. `unwatch` stops the updates.
 //      Whenever one of the class's "ask to visit" requests arrives or is answered, the hub also
 //      sends `requests` with the class id.
+//      Send `watchFlags` to hear of flags in every class the user sees (and keyword alerts, for
+//      the DSL and the admin).
 //   4. Answer every `ping` with `pong`: a socket silent for 50 s is closed (4408). The hub also
 //      closes the socket (4401) once the login ends (logout or expiry).
 import { z } from 'zod';
@@ -66,6 +68,12 @@ export const teacherToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hello'), csrfToken: z.string().min(1).max(200) }),
   z.object({ type: z.literal('watch'), classId }),
   z.object({ type: z.literal('unwatch'), classId }),
+  /**
+   * Follow flags for every class the user can see (a teacher's own; the whole school for the DSL
+   * and admin, who also hear of keyword alerts), whichever class is open: the hub answers
+   * `flags` at once and whenever one arrives, is told more, or is handled.
+   */
+  z.object({ type: z.literal('watchFlags') }),
   z.object({ type: z.literal('pong') }),
 ]);
 export type TeacherToHub = z.infer<typeof teacherToHubSchema>;
@@ -80,6 +88,11 @@ export const hubToTeacherSchema = z.discriminatedUnion('type', [
    * only shape of a request the dashboard reads.
    */
   z.object({ type: z.literal('requests'), classId: z.number().int() }),
+  /**
+   * After `watchFlags`: a flag (or, for the DSL and admin, a keyword alert) the user can see arrived, changed or was
+   * handled. Read GET /api/flags again; the dashboard sounds its alert for ids it hasn't seen.
+   */
+  z.object({ type: z.literal('flags') }),
   /** A watch the hub won't serve, with the reason to show. */
   z.object({ type: z.literal('refused'), classId: z.number().int(), error: z.string() }),
   z.object({ type: z.literal('ping') }),

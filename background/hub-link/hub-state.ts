@@ -1,5 +1,5 @@
 // What the hub last said about this pupil, beyond the lesson: their class's key stage, the
-// school's own sites for it and the teacher's grants. Kept in storage.local, so it holds while
+// school's own sites for it, the teacher's grants and the school's keyword list. Kept in storage.local, so it holds while
 // the hub is out of reach; a grant still ends on the device's own alarm (rule-sync.ts).
 import browser from 'webextension-polyfill';
 import { z } from 'zod';
@@ -14,6 +14,8 @@ export const hubStateSchema = z.object({
   keyStage: keyStageSchema,
   schoolSites: snapshotSchema.shape.schoolSites,
   grants: z.array(grantSchema),
+  /** Absent in state stored before Flag It: read as no keywords until the next snapshot. */
+  keywords: snapshotSchema.shape.keywords,
   pupil: z.object({ name: z.string().nullable(), classId: z.number().int().nullable() }),
   receivedAt: z.string(),
 });
@@ -44,6 +46,7 @@ export async function storeHubState(hubUrl: string, snapshot: Snapshot): Promise
     keyStage: snapshot.keyStage,
     schoolSites: snapshot.schoolSites,
     grants: snapshot.grants,
+    keywords: snapshot.keywords,
     pupil: { name: snapshot.pupil?.name ?? null, classId: snapshot.classId },
     receivedAt: new Date().toISOString(),
   };

@@ -1,5 +1,5 @@
 // Delivers what the device keeps for the hub until the hub confirms it holds it ("ask to visit"
-// requests; flags next). A kind knows only how to send its next batch. Retrying, its backoff
+// requests, flags and keyword alerts). A kind knows only how to send its next batch. Retrying, its backoff
 // and the alarm that outlives the worker live here, the same for every kind. The retry record
 // is in storage.local, so a worker stopped mid-backoff picks up where it left off.
 import browser from 'webextension-polyfill';

@@ -1,9 +1,12 @@
-// Every kind of record the outbox delivers. A new kind (the flags of the next issue) joins
-// this list and is then sent on every trigger and retried on its own alarm.
+// Every kind of record the outbox delivers. A new kind joins this list and is then sent on
+// every trigger (start-up, the hub socket opening, the watchdog alarm) and retried on its own
+// alarm.
+import { flagOutbox } from './flag-outbox';
+import { keywordAlertOutbox } from './keyword-alert-outbox';
 import { deliverOutbox, outboxAlarmName, type DeliverOptions, type OutboxKind } from './outbox';
 import { visitRequestOutbox } from './visit-request-outbox';
 
-const OUTBOXES: readonly OutboxKind[] = [visitRequestOutbox];
+const OUTBOXES: readonly OutboxKind[] = [flagOutbox, keywordAlertOutbox, visitRequestOutbox];
 
 export async function deliverOutboxes(options: DeliverOptions = {}): Promise<void> {
   await Promise.all(OUTBOXES.map((kind) => deliverOutbox(kind, options)));

@@ -13,3 +13,8 @@ export async function askToVisit(url: string, reason: string): Promise<string> {
 export async function requestStatus(id: string) {
   return (await send('pupil.requestStatus', { id })).status;
 }
+
+/** Flags this tab: the worker stores the flag and sends the tab to the flag screen. */
+export async function flag(): Promise<void> {
+  await send('pupil.flag', { source: 'block-page' });
+}

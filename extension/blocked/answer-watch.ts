@@ -7,7 +7,9 @@ import { pageEventSchema } from '../../shared/messages';
 export function onAnswer(id: string, show: (status: 'approved' | 'denied') => void): void {
   browser.runtime.onMessage.addListener((message: unknown) => {
     const event = pageEventSchema.safeParse(message);
-    if (event.success && event.data.id === id) show(event.data.status);
+    if (event.success && event.data.event === 'visitRequest.answered' && event.data.id === id) {
+      show(event.data.status);
+    }
     // No answer is returned: the worker's own listener answers the messages meant for it.
   });
 }

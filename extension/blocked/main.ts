@@ -122,6 +122,18 @@ if (details.inFrame) {
   if (images) showImageSources(details.imageSources);
   byId('address').textContent = details.displayUrl;
   byId('go-back').addEventListener('click', () => void actions().then((a) => a.goBack()));
+  const flagButton = byId('flag') as HTMLButtonElement;
+  flagButton.addEventListener('click', () => {
+    flagButton.disabled = true;
+    byId('problem').textContent = '';
+    // On success the worker takes this tab to the flag screen; nothing is left to do here.
+    void actions()
+      .then((a) => a.flag())
+      .catch(() => {
+        flagButton.disabled = false;
+        byId('problem').textContent = text('flag_failed');
+      });
+  });
 
   // KS1 can always ask the teacher for help; KS2 can ask to visit anything not always blocked.
   // Image search is lifted only by a teacher for a lesson, so there is nothing to ask for.

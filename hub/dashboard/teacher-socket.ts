@@ -1,9 +1,12 @@
-// One WebSocket to the hub for one open class: say hello with the CSRF token, watch the class,
-// answer pings, and hand each live view on. Every message is checked against the hub's own
-// protocol schemas (shared/teacher-socket-protocol.ts) before it is used.
+// A WebSocket to the hub's teacher socket: say hello with the CSRF token, answer pings, and give
+// up on a connection that went silent. Every message is checked against the hub's own protocol
+// schemas (shared/teacher-socket-protocol.ts) before it is used. Two things ride on it: one open
+// class's live view (watchOverSocket) and the flags of every class the user sees
+// (watchFlagsOverSocket), each on its own socket so either can drop and come back alone.
 import {
   hubToTeacherSchema,
   TEACHER_SOCKET_PATH,
+  type HubToTeacher,
   type LiveView,
   type TeacherToHub,
 } from '../../shared/teacher-socket-protocol';
@@ -13,12 +16,11 @@ import { csrfTokenNow } from './api';
 /** The hub pings every keepalive; a socket silent for 2.5 times that is dead (as the hub judges). */
 const SILENT_MS = KEEPALIVE_SECONDS * 2_500;
 
-export interface SocketHandlers {
-  onLive(live: LiveView): void;
-  /** One of the class's "ask to visit" requests arrived or was answered. */
-  onRequests(): void;
-  /** The hub won't serve this class on the socket; its reason. */
-  onRefused(error: string): void;
+interface Connection {
+  /** The hub accepted the hello: say what to watch. */
+  onReady(send: (message: TeacherToHub) => void): void;
+  /** Any message but `ready` and pings; return false to close the socket (it then counts as down). */
+  onMessage(message: Exclude<HubToTeacher, { type: 'ready' | 'ping' }>): boolean;
   /** Closed, refused or never opened: the caller polls and tries again later. */
   onDown(): void;
 }
@@ -29,19 +31,19 @@ function socketUrl(): string {
   return url.href;
 }
 
-/** Opens the socket; the function returned closes it without calling onDown. */
-export function watchOverSocket(classId: number, handlers: SocketHandlers): () => void {
+/** Opens a socket; the function returned closes it without calling onDown. */
+function openTeacherSocket(connection: Connection): () => void {
   let socket: WebSocket;
   try {
     socket = new WebSocket(socketUrl());
   } catch {
-    queueMicrotask(() => handlers.onDown());
+    queueMicrotask(() => connection.onDown());
     return () => {};
   }
   const send = (message: TeacherToHub) => socket.send(JSON.stringify(message));
   const down = () => {
     clearTimeout(watchdog);
-    handlers.onDown();
+    connection.onDown();
   };
   // A connection that died without a close (Wi-Fi gone, laptop asleep) is given up on.
   let watchdog: ReturnType<typeof setTimeout> | undefined;
@@ -69,15 +71,9 @@ export function watchOverSocket(classId: number, handlers: SocketHandlers): () =
     const parsed = hubToTeacherSchema.safeParse(data);
     if (!parsed.success) return;
     const message = parsed.data;
-    if (message.type === 'ready') send({ type: 'watch', classId });
+    if (message.type === 'ready') connection.onReady(send);
     else if (message.type === 'ping') send({ type: 'pong' });
-    else if (message.classId !== classId) return;
-    else if (message.type === 'live') handlers.onLive(message.live);
-    else if (message.type === 'requests') handlers.onRequests();
-    else {
-      handlers.onRefused(message.error);
-      socket.close();
-    }
+    else if (!connection.onMessage(message)) socket.close();
   });
   socket.addEventListener('close', down);
 
@@ -86,4 +82,49 @@ export function watchOverSocket(classId: number, handlers: SocketHandlers): () =
     socket.removeEventListener('close', down);
     socket.close();
   };
+}
+
+export interface ClassHandlers {
+  onLive(live: LiveView): void;
+  /** One of the class's "ask to visit" requests arrived or was answered. */
+  onRequests(): void;
+  /** The hub won't serve this class on the socket; its reason. */
+  onRefused(error: string): void;
+  onDown(): void;
+}
+
+/** Follows one class's live view and requests. */
+export function watchOverSocket(classId: number, handlers: ClassHandlers): () => void {
+  return openTeacherSocket({
+    onReady: (send) => send({ type: 'watch', classId }),
+    onMessage(message) {
+      if (message.type === 'flags' || message.classId !== classId) return true;
+      if (message.type === 'live') handlers.onLive(message.live);
+      else if (message.type === 'requests') handlers.onRequests();
+      else {
+        handlers.onRefused(message.error);
+        return false;
+      }
+      return true;
+    },
+    onDown: handlers.onDown,
+  });
+}
+
+export interface FlagHandlers {
+  /** Flags changed (or the watch just began): read them again. */
+  onFlags(): void;
+  onDown(): void;
+}
+
+/** Follows the flags and keyword alerts of every class the user sees. */
+export function watchFlagsOverSocket(handlers: FlagHandlers): () => void {
+  return openTeacherSocket({
+    onReady: (send) => send({ type: 'watchFlags' }),
+    onMessage(message) {
+      if (message.type === 'flags') handlers.onFlags();
+      return true;
+    },
+    onDown: handlers.onDown,
+  });
 }

@@ -11,7 +11,11 @@ import { changeLogRoutes } from './routes/change-log';
 import { changeRequestRoutes } from './routes/change-requests';
 import { classRoutes } from './routes/classes';
 import { deviceRoutes } from './routes/device';
+import { deviceReportRoutes } from './routes/device-reports';
 import { deviceSocketRoutes } from './routes/device-socket';
+import { flagRoutes } from './routes/flags';
+import { incidentRoutes } from './routes/incidents';
+import { keywordRoutes } from './routes/keywords';
 import { lessonRoutes } from './routes/lessons';
 import { requestRoutes } from './routes/requests';
 import { rosterRoutes } from './routes/roster';
@@ -46,7 +50,11 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api/school-sites', schoolSiteRoutes(services))
     .route('/api/change-requests', changeRequestRoutes(services))
     .route('/api', changeLogRoutes(services))
+    .route('/api', flagRoutes(services))
+    .route('/api', keywordRoutes(services))
+    .route('/api', incidentRoutes(services))
     .route('/api/device', deviceRoutes(services))
+    .route('/api/device', deviceReportRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.
     .route('/', deviceSocketRoutes(services))
     .route('/', teacherSocketRoutes(services));

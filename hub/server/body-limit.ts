@@ -1,5 +1,6 @@
 // Caps every request body before a handler reads it: 64 KB unless the endpoint is listed in
-// `limits.largeBodies` (the roster upload). Too large gets 413 with a JSON message.
+// `limits.largeBodies` (the roster, and uploads whose largest legal batch is bigger, such as flags
+// with screenshots). Too large gets 413 with a JSON message.
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { endpointKey, matchedEndpoint } from './endpoint';

@@ -14,7 +14,8 @@ export type ChangeAction =
   | 'change.approved'
   | 'change.rejected'
   | 'site.added'
-  | 'site.removed';
+  | 'site.removed'
+  | 'keywords.changed';
 
 export interface ChangeLogEntry {
   schoolId: number;

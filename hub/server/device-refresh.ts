@@ -35,3 +35,16 @@ export async function refreshKeyStage(
     unassignedOf: keyStage === STRICTEST_KEY_STAGE ? schoolId : null,
   });
 }
+
+/** A change every device of the school reads (the keyword list): every class, and no roster. */
+export async function refreshSchool(
+  services: { db: HubDb; bus: LessonBus },
+  schoolId: number,
+): Promise<void> {
+  const classes = await services.db
+    .selectFrom('classes')
+    .select('id')
+    .where('school_id', '=', schoolId)
+    .execute();
+  refreshDevices(services.bus, { classIds: classes.map((row) => row.id), unassignedOf: schoolId });
+}

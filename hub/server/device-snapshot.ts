@@ -1,13 +1,14 @@
 // What a device reads on every reconnect, and again whenever any of it changes: who its pupil
 // is, their class and key stage, the class's running lesson, the grants in force for the pupil,
-// the school's own additions to their key stage's list, and the answers to this device's
-// requests. A device whose email is on no roster gets the strictest key stage (fail closed), no
+// the school's own additions to their key stage's list, the answers to this device's requests,
+// and the school's keyword list. A device whose email is on no roster gets the strictest key stage (fail closed), no
 // lesson and no class grants.
 import type { Snapshot } from '../../shared/hub-protocol';
 import { STRICTEST_KEY_STAGE } from '../../shared/policy-model';
 import type { HubDb } from './database';
 import { grantsInForce } from './grants';
 import type { DeviceIdentity } from './hub-env';
+import { keywordsFor } from './keywords';
 import { findRunningLesson } from './lessons';
 import { schoolSitesFor } from './school-sites';
 import { recentAnswers } from './visit-answers';
@@ -21,11 +22,12 @@ export async function deviceSnapshot(
 ): Promise<DeviceSnapshot> {
   const { pupil } = device;
   const keyStage = pupil?.keyStage ?? STRICTEST_KEY_STAGE;
-  const [lesson, grants, schoolSites, answers] = await Promise.all([
+  const [lesson, grants, schoolSites, answers, keywords] = await Promise.all([
     pupil ? findRunningLesson(db, pupil.classId, now) : null,
     grantsInForce(db, device, now),
     schoolSitesFor(db, device.schoolId, keyStage),
     recentAnswers(db, device.id, now),
+    keywordsFor(db, device.schoolId),
   ]);
   return {
     pupil: pupil && { name: pupil.name },
@@ -35,5 +37,6 @@ export async function deviceSnapshot(
     grants,
     schoolSites,
     answers,
+    keywords,
   };
 }

@@ -11,9 +11,10 @@
 // subscribers, exactly as `createInProcessBus` does. A NOTIFY payload is limited to 8,000 bytes
 // and a lesson of 200 long sites is larger, so that version sends `{classId, lessonId}` and
 // subscribers read the lesson from the `lessons` table; the nudges (`refresh`, `requests`) are a
-// few bytes and go as they are, as does `publishUnassigned`, which sends `{schoolId}`. Nothing
-// else changes: routes and sockets only ever see this interface. (Who is connected,
-// device-presence.ts, is per process too; see the note there.)
+// few bytes and go as they are, as does `publishUnassigned`, which sends `{schoolId}`, and
+// `publishSchool`, which sends `{schoolId, classIds}`. Nothing else changes: routes and sockets
+// only ever see this interface. (Who is connected, device-presence.ts, is per process too; see
+// the note there.)
 import type { HubToDevice } from '../../shared/hub-protocol';
 
 /** The lesson messages every device of the class receives as they are. */
@@ -35,6 +36,14 @@ export type ClassListener = (message: ClassMessage) => void;
 /** What devices on no roster hear: they belong to no class, only to their school. */
 export type UnassignedMessage = Extract<ClassNudge, { type: 'refresh' }>;
 
+/**
+ * What the school's teacher sockets that follow flags hear: a flag or keyword alert arrived, was
+ * told more, or was handled. Their own channel, so a flag costs the lesson fan-out nothing.
+ * `classIds`: whose teachers may see it, besides the DSL and the admin, who see everything (a
+ * pupil on no roster, or a keyword alert, which only they see: none).
+ */
+export type SchoolMessage = { type: 'flags'; classIds: number[] };
+
 export interface LessonBus {
   /** Delivers `message` to every subscriber of `classId`, in any process. */
   publish(classId: number, message: ClassMessage): void;
@@ -43,6 +52,9 @@ export interface LessonBus {
   /** Delivers `message` to the school's connected devices whose email is on no roster. */
   publishUnassigned(schoolId: number, message: UnassignedMessage): void;
   subscribeUnassigned(schoolId: number, listener: (message: UnassignedMessage) => void): () => void;
+  /** Delivers `message` to every subscriber of the school, in any process. */
+  publishSchool(schoolId: number, message: SchoolMessage): void;
+  subscribeSchool(schoolId: number, listener: (message: SchoolMessage) => void): () => void;
 }
 
 /** Listeners by key, for one kind of channel. */
@@ -75,10 +87,13 @@ function channels<M>(log: (message: string, error: unknown) => void, what: strin
 export function createInProcessBus(log: (message: string, error: unknown) => void): LessonBus {
   const classes = channels<ClassMessage>(log, 'class');
   const unassigned = channels<UnassignedMessage>(log, 'the unassigned devices of school');
+  const schools = channels<SchoolMessage>(log, 'school');
   return {
     publish: classes.publish,
     subscribe: classes.subscribe,
     publishUnassigned: unassigned.publish,
     subscribeUnassigned: unassigned.subscribe,
+    publishSchool: schools.publish,
+    subscribeSchool: schools.subscribe,
   };
 }

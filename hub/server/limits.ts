@@ -43,6 +43,12 @@ export const DEFAULT_LIMITS: HubLimits = {
     'POST /api/classes/:id/roster': 1024 * 1024,
     // Up to 50 requests of a 2,048-character address and a 500-character reason, in UTF-8.
     'POST /api/device/requests': 512 * 1024,
+    // Up to 5 flags, each with a screenshot of up to 400,000 characters and the rest of the flag.
+    'POST /api/device/flags': 2.5 * 1024 * 1024,
+    // Up to 50 alerts of a 2,048-character address and a 100-character keyword, in UTF-8.
+    'POST /api/device/keyword-alerts': 512 * 1024,
+    // Up to 500 keywords of 100 characters, which in a script other than Latin are 2 to 3 bytes.
+    'PUT /api/keywords': 256 * 1024,
   },
   loginFailuresPerUser: { limit: 10, windowMs: 15 * MINUTE },
   loginFailuresPerAddress: { limit: 100, windowMs: 15 * MINUTE },

@@ -269,6 +269,129 @@ const m0006_grants_school_lists_change_log: Migration = {
   },
 };
 
+// Issue 5, "Flag It". A flag and a keyword alert keep the id the device made (unique), so a
+// retried upload finds the row it already made; `seq` is the order of arrival, which pages the
+// lists (device clocks can be wrong). `class_id` is the pupil's class when it arrived: it decides
+// which teacher sees it. Every handling step is a row of `flag_events`, so the incident log says
+// what was done and by whom even after a later step; the flag holds the latest state. The
+// school's keyword list is one JSON row per school, sent whole to every device.
+const m0007_flags_keywords: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('flags')
+      .addColumn('seq', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('id', 'text', (col) => col.notNull().unique())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'integer', (col) => col.notNull().references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('url', 'text', (col) => col.notNull())
+      .addColumn('title', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('note', 'text', (col) => col.notNull())
+      .addColumn('source', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addColumn('screenshot', 'text')
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('action_taken', 'text')
+      .addColumn('handled_by', 'integer', (col) => col.references('users.id'))
+      .addColumn('handled_at', 'text')
+      .addColumn('escalated_by', 'integer', (col) => col.references('users.id'))
+      .addColumn('escalated_at', 'text')
+      .addCheckConstraint('flags_url', sql`length(url) <= 2048`)
+      .addCheckConstraint('flags_title', sql`length(title) <= 300`)
+      .addCheckConstraint('flags_note', sql`length(note) <= 500`)
+      .addCheckConstraint(
+        'flags_reason',
+        sql`reason is null or reason in ('upset', 'unkind', 'contact', 'other')`,
+      )
+      .addCheckConstraint(
+        'flags_source',
+        sql`source in ('popup', 'shortcut', 'context-menu', 'block-page', 'prompt')`,
+      )
+      .addCheckConstraint(
+        'flags_screenshot',
+        sql`screenshot is null or length(screenshot) <= 400000`,
+      )
+      .addCheckConstraint(
+        'flags_status',
+        sql`status in ('open', 'acknowledged', 'escalated', 'closed')`,
+      )
+      .execute();
+    await db.schema
+      .createIndex('flags_school_seq')
+      .on('flags')
+      .columns(['school_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('flags_class_seq')
+      .on('flags')
+      .columns(['class_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('flags_school_created')
+      .on('flags')
+      .columns(['school_id', 'created_at'])
+      .execute();
+
+    await db.schema
+      .createTable('flag_events')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('flag_id', 'text', (col) => col.notNull().references('flags.id'))
+      .addColumn('at', 'text', (col) => col.notNull())
+      .addColumn('user_id', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('action', 'text', (col) => col.notNull())
+      .addColumn('note', 'text', (col) => col.notNull())
+      .addCheckConstraint(
+        'flag_events_action',
+        sql`action in ('acknowledged', 'escalated', 'closed')`,
+      )
+      .execute();
+    await db.schema
+      .createIndex('flag_events_flag')
+      .on('flag_events')
+      .columns(['flag_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('keyword_alerts')
+      .addColumn('seq', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('id', 'text', (col) => col.notNull().unique())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'integer', (col) => col.notNull().references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('keyword', 'text', (col) => col.notNull())
+      .addColumn('found_in', 'text', (col) => col.notNull())
+      .addColumn('url', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addCheckConstraint('keyword_alerts_keyword', sql`length(keyword) between 1 and 100`)
+      .addCheckConstraint('keyword_alerts_found_in', sql`found_in in ('search', 'title')`)
+      .addCheckConstraint('keyword_alerts_url', sql`length(url) <= 2048`)
+      .execute();
+    await db.schema
+      .createIndex('keyword_alerts_school_seq')
+      .on('keyword_alerts')
+      .columns(['school_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('keyword_alerts_school_created')
+      .on('keyword_alerts')
+      .columns(['school_id', 'created_at'])
+      .execute();
+
+    await db.schema
+      .createTable('school_keywords')
+      .addColumn('school_id', 'integer', (col) => col.primaryKey().references('schools.id'))
+      .addColumn('keywords', 'text', (col) => col.notNull())
+      .addColumn('updated_by', 'integer', (col) => col.references('users.id'))
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
@@ -277,6 +400,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004_lessons': m0004_lessons,
   '0005_visit_requests': m0005_visit_requests,
   '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
+  '0007_flags_keywords': m0007_flags_keywords,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

@@ -1,6 +1,7 @@
 // The hub's tables as Kysely sees them. migrations.ts creates them; this file must follow it.
 // Times are ISO 8601 UTC strings, so they sort as text in SQLite and map to timestamps later.
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { FlagReason, FlagSource } from '../../shared/flag';
 import type { KeyStage } from '../../shared/policy-model';
 import type { Role } from './roles';
 
@@ -182,6 +183,79 @@ export interface ChangeLogTable {
   reason: string;
 }
 
+export type FlagStatus = 'open' | 'acknowledged' | 'escalated' | 'closed';
+
+/** A pupil's "Flag It": what they were on, what they said, and what staff did about it. */
+export interface FlagTable {
+  /** Order of arrival at the hub, which pages the lists. */
+  seq: Generated<number>;
+  /** The UUID the device made; a retried upload can't make a second flag. */
+  id: string;
+  school_id: number;
+  /** The enrolled device (devices.id) that sent it. */
+  device_id: number;
+  /** The pupil and class when it arrived; null while the device's email is on no roster. */
+  pupil_id: number | null;
+  class_id: number | null;
+  url: string;
+  title: string;
+  /** Null until the pupil says; filled in by a later upload of the same id, never overwritten. */
+  reason: FlagReason | null;
+  note: string;
+  source: FlagSource;
+  /** The device's clock, when the pupil pressed, as UTC ISO 8601. */
+  created_at: string;
+  /** The hub's clock, when it was first stored. */
+  received_at: string;
+  /** A JPEG data URL, only when the school switched screenshots on; only the DSL reads it. */
+  screenshot: string | null;
+  status: FlagStatus;
+  /** The latest acknowledgement's or closing's action, by whom and when (flag_events has all). */
+  action_taken: string | null;
+  handled_by: number | null;
+  handled_at: string | null;
+  escalated_by: number | null;
+  escalated_at: string | null;
+}
+
+/** Every step staff took on a flag, for the incident log's "what was done and by whom". */
+export interface FlagEventTable {
+  id: Generated<number>;
+  flag_id: string;
+  at: string;
+  user_id: number;
+  action: 'acknowledged' | 'escalated' | 'closed';
+  /** The action taken, or the reason for escalating (may be empty). */
+  note: string;
+}
+
+/** A school keyword a device found in a search term or a page title; for the DSL. */
+export interface KeywordAlertTable {
+  seq: Generated<number>;
+  /** The UUID the device made. */
+  id: string;
+  school_id: number;
+  device_id: number;
+  pupil_id: number | null;
+  class_id: number | null;
+  keyword: string;
+  found_in: 'search' | 'title';
+  url: string;
+  /** The device's clock, as UTC ISO 8601. */
+  created_at: string;
+  received_at: string;
+}
+
+/** The school's keyword list, edited by the DSL and the admin, sent whole in every snapshot. */
+export interface SchoolKeywordsTable {
+  school_id: number;
+  /** JSON array of lower-case keywords, sorted, no duplicates. */
+  keywords: string;
+  /** Null for the demo school's starter list, which no user wrote. */
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -195,6 +269,10 @@ export interface HubDatabase {
   change_requests: ChangeRequestTable;
   school_sites: SchoolSiteTable;
   change_log: ChangeLogTable;
+  flags: FlagTable;
+  flag_events: FlagEventTable;
+  keyword_alerts: KeywordAlertTable;
+  school_keywords: SchoolKeywordsTable;
 }
 
 export type UserRow = Selectable<UserTable>;

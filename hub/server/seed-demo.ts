@@ -1,10 +1,13 @@
 // The demo school `npm start` creates in an empty database, so a teacher can try the hub at
 // once. Every password is random, printed once by main.ts and stored only as a hash; pupils are
-// clearly demo people at @demo.school.
+// clearly demo people at @demo.school. It starts with a short keyword list (starter-keywords.ts)
+// for the DSL to review; a school that exists already never gets one this way.
 import type { KeyStage } from '../../shared/policy-model';
 import type { HubDb } from './database';
+import { normaliseKeywords } from './keywords';
 import { DEFAULT_SCRYPT, hashPassword, newPassword, type ScryptParams } from './passwords';
 import type { Role } from './roles';
+import { STARTER_KEYWORDS } from './starter-keywords';
 import { newToken } from './tokens';
 
 export const DEMO_SCHOOL = 'Demo Primary';
@@ -96,6 +99,15 @@ export async function seedDemoSchool(
         )
         .execute();
     }
+    await trx
+      .insertInto('school_keywords')
+      .values({
+        school_id: school.id,
+        keywords: JSON.stringify(normaliseKeywords(STARTER_KEYWORDS)),
+        updated_by: null,
+        updated_at: at,
+      })
+      .execute();
   });
   return { enrolmentToken, logins };
 }

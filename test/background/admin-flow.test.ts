@@ -152,6 +152,7 @@ describe('the options page flow in the worker', () => {
       grants: [],
       schoolSites: [],
       answers: [],
+      keywords: [],
     });
     const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
     expect((await adminGetState({ token })).keyStage).toEqual({ value: 'ks2', source: 'hub' });
@@ -173,6 +174,7 @@ describe('the options page flow in the worker', () => {
       grants: [],
       schoolSites: ['www.nasa.example', 'www.bbc.co.uk'],
       answers: [],
+      keywords: [],
     });
     const { token } = await adminSetFirstPin({ pin: '2468', name: 'Ms Khan' });
     const { lists } = await adminGetState({ token });

@@ -1,6 +1,7 @@
 // The worker tier's stand-in browser: @webext-core/fake-browser for storage, runtime and
-// events, plus the two things it lacks that the worker uses (runtime.getURL and the
-// chrome.declarativeNetRequest adapter's calls). Real-browser behaviour is proven in test/e2e.
+// events, plus what it lacks that the worker uses: runtime.getURL, i18n, the chrome.* adapter's
+// calls (declarativeNetRequest, scripting), and for Flag It the context menu, the commands,
+// muting and capturing a tab. Real-browser behaviour is proven in test/e2e.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi } from 'vitest';
 
@@ -10,12 +11,77 @@ export interface FakeDnr {
   rules: chrome.declarativeNetRequest.Rule[];
   updates: number;
   scripts: chrome.scripting.RegisteredContentScript[];
+  /** Every chrome.scripting.executeScript call, in order. */
+  injections: { target: { tabId: number }; func: (...args: never[]) => void; args: unknown[] }[];
+  /** Set to make executeScript fail, as it does on a page Chrome won't let extensions script. */
+  injectionError: Error | null;
+  /** The windows whose visible tab was captured, in order. */
+  captures: number[];
+  /** Every context menu item created. */
+  menus: Record<string, unknown>[];
 }
+
+/** An event the test can fire, with the listeners the worker added. */
+function fakeEvent<Listener extends (...args: never[]) => unknown>() {
+  const listeners: Listener[] = [];
+  return {
+    addListener: (listener: Listener) => void listeners.push(listener),
+    removeListener: (listener: Listener) => {
+      const index = listeners.indexOf(listener);
+      if (index >= 0) listeners.splice(index, 1);
+    },
+    hasListener: (listener: Listener) => listeners.includes(listener),
+    hasListeners: () => listeners.length > 0,
+    trigger: async (...args: Parameters<Listener>) =>
+      Promise.all(listeners.map((listener) => listener(...args))),
+  };
+}
+
+/** A small JPEG data URL, as captureVisibleTab answers. */
+export const FAKE_SCREENSHOT = 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA==';
 
 export function installFakeExtension(): FakeDnr {
   fakeBrowser.reset();
   fakeBrowser.runtime.getURL = (path: string) => `${EXTENSION_ORIGIN}${path.replace(/^\//, '')}`;
-  const dnr: FakeDnr = { rules: [], updates: 0, scripts: [] };
+  const dnr: FakeDnr = {
+    rules: [],
+    updates: 0,
+    scripts: [],
+    injections: [],
+    injectionError: null,
+    captures: [],
+    menus: [],
+  };
+  // Keys stand in for the words, so a test can tell which string was used.
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
+  // The fake's windows have no "last focused" one until a test focuses one: window 0 is it.
+  const query = fakeBrowser.tabs.query.bind(fakeBrowser.tabs);
+  Object.assign(fakeBrowser.tabs, {
+    query: (info: Parameters<typeof query>[0]) => {
+      const { lastFocusedWindow, ...rest } = info;
+      return query(lastFocusedWindow ? { ...rest, windowId: 0 } : rest);
+    },
+    captureVisibleTab: async (windowId: number) => {
+      dnr.captures.push(windowId);
+      return FAKE_SCREENSHOT;
+    },
+  });
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      create: (properties: Record<string, unknown>) => {
+        dnr.menus.push(properties);
+        return properties.id;
+      },
+      removeAll: async () => {
+        dnr.menus = [];
+      },
+      onClicked: fakeEvent(),
+    },
+    commands: {
+      getAll: async () => [{ name: 'flag-it', shortcut: 'Alt+Shift+F' }],
+      onCommand: fakeEvent(),
+    },
+  });
   vi.stubGlobal('chrome', {
     scripting: {
       getRegisteredContentScripts: async ({ ids }: { ids: string[] }) =>
@@ -25,6 +91,11 @@ export function installFakeExtension(): FakeDnr {
       },
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         dnr.scripts = dnr.scripts.filter((script) => !ids.includes(script.id));
+      },
+      executeScript: async (injection: FakeDnr['injections'][number]) => {
+        if (dnr.injectionError) throw dnr.injectionError;
+        dnr.injections.push(injection);
+        return [];
       },
     },
     declarativeNetRequest: {
@@ -41,6 +112,15 @@ export function installFakeExtension(): FakeDnr {
   });
   return dnr;
 }
+
+type Trigger = { trigger: (...args: unknown[]) => Promise<unknown> };
+
+/** The fake's context menu and commands events, with a trigger for tests. */
+export const fakeFlagEvents = () =>
+  fakeBrowser as unknown as {
+    contextMenus: { onClicked: Trigger };
+    commands: { onCommand: Trigger };
+  };
 
 export const optionsSender = {
   id: fakeBrowser.runtime.id,

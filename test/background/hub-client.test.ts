@@ -41,6 +41,7 @@ const snapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
   grants: [],
   schoolSites: [],
   answers: [],
+  keywords: [],
   ...overrides,
 });
 

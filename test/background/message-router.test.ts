@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   blockPageSender,
   contentSender,
+  EXTENSION_ORIGIN,
   fakeBrowser,
   installFakeExtension,
   optionsSender,
@@ -54,6 +55,35 @@ describe('message router', () => {
     const message = { name: 'pupil.askToVisit', body: { url: 'https://x.example/', reason: '' } };
     expect((await route(message, blockPageSender)).ok).toBe(true);
     expect((await route(message, contentSender)).ok).toBe(false);
+  });
+
+  it('lets the popup, the block page and the flag screen flag, but not a content script', async () => {
+    const { handlers: h, calls } = handlers();
+    const route = createMessageRouter(h, async () => undefined);
+    const page = (path: string) => ({
+      id: fakeBrowser.runtime.id,
+      url: `${EXTENSION_ORIGIN}${path}`,
+    });
+    const press = { name: 'pupil.flag', body: { source: 'popup' } };
+    expect((await route(press, page('extension/popup.html'))).ok).toBe(true);
+    expect((await route({ ...press, body: { source: 'block-page' } }, blockPageSender)).ok).toBe(
+      true,
+    );
+    const details = {
+      name: 'pupil.flagDetails',
+      body: { id: '6f1c2b1e-2a4b-4c3d-9e8f-0a1b2c3d4e5f', reason: null, note: 'a note' },
+    };
+    expect((await route(details, page('extension/flag.html?id=x&ks=ks1'))).ok).toBe(true);
+    expect((await route(press, contentSender)).ok).toBe(false);
+    // A page can't claim a source that isn't its own kind of press.
+    expect((await route({ ...press, body: { source: 'shortcut' } }, blockPageSender)).ok).toBe(
+      false,
+    );
+    // Nothing to send is refused, with a reason.
+    expect(
+      await route({ ...details, body: { ...details.body, note: '  ' } }, blockPageSender),
+    ).toEqual({ ok: false, error: 'Choose what happened or write a note.' });
+    expect(calls).toEqual(['pupil.flag', 'pupil.flag', 'pupil.flagDetails']);
   });
 
   it('refuses an unknown message and explains a malformed body', async () => {

@@ -18,9 +18,13 @@ async function sourceFiles(folder: string): Promise<string[]> {
 
 async function usedKeys(): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const file of [...(await sourceFiles('extension')), ...(await sourceFiles('options'))]) {
+  const folders = ['extension', 'options', 'content', 'background'];
+  const files = (await Promise.all(folders.map(sourceFiles))).flat();
+  for (const file of files) {
     const text = await readFile(file, 'utf8');
-    for (const call of text.matchAll(/\bt\(([^()]*)\)/g)) {
+    // t() on the options and pupil pages, text() on the block page and in content scripts,
+    // getMessage() in the worker (the context menu, the cover over a flagged page).
+    for (const call of text.matchAll(/\b(?:t|text|getMessage)\(([^()]*)\)/g)) {
       for (const literal of (call[1] ?? '').matchAll(/'([a-z0-9_]+)'/g)) keys.add(literal[1] ?? '');
     }
   }
@@ -32,6 +36,13 @@ describe('_locales/en_GB', () => {
     const keys = await usedKeys();
     expect(keys.size).toBeGreaterThan(10);
     expect([...keys].filter((key) => !(key in messages))).toEqual([]);
+  });
+
+  it('has every key the manifest names', async () => {
+    const manifest = await readFile(path.join(root, 'manifest.json'), 'utf8');
+    const keys = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((match) => match[1] ?? '');
+    expect(keys.length).toBeGreaterThan(2);
+    expect(keys.filter((key) => !(key in messages))).toEqual([]);
   });
 
   it('describes every message for translators', () => {

@@ -31,10 +31,29 @@ function endpoints() {
 }
 
 const newClass = { name: 'Year 4 Larks', keyStage: 'ks2', teacherId: 1 };
+const FLAG_ID = '6f1c1b5e-0000-4000-8000-00000000f1a9';
 const concrete = (path: string) =>
   path
+    .replace(/^\/api\/flags\/:id/, `/api/flags/${FLAG_ID}`)
     .replace(':id', String(hub.classIds.robins))
     .replace(':lessonId', '6f1c1b5e-0000-4000-8000-000000000000');
+/** A body the endpoint would take from the right caller (extra fields are ignored). */
+const validBody = (path: string) =>
+  path.startsWith('/api/flags/')
+    ? { action: 'Spoke to the pupil', note: 'Worried' }
+    : path === '/api/keywords'
+      ? { keywords: ['self harm'] }
+      : newClass;
+const flag = {
+  id: FLAG_ID,
+  url: 'https://www.example.org/',
+  title: 'A page',
+  reason: 'upset',
+  note: '',
+  source: 'popup',
+  createdAt: '2026-03-02T08:59:00Z',
+  screenshot: 'data:image/jpeg;base64,/9j/4AAQ',
+};
 
 describe('the route list', () => {
   it('has the teacher endpoints this test expects (so the loops below cover something)', () => {
@@ -52,6 +71,12 @@ describe('the route list', () => {
       'GET /api/classes/:id/pupils',
       'GET /api/classes/:id/requests',
       'GET /api/devices/unassigned',
+      'GET /api/flags',
+      'GET /api/flags/:id/screenshot',
+      'GET /api/incidents.csv',
+      'GET /api/incidents/summary',
+      'GET /api/keyword-alerts',
+      'GET /api/keywords',
       'GET /api/school-sites',
       'GET /api/teacher/ws',
       'GET /api/users',
@@ -62,10 +87,14 @@ describe('the route list', () => {
       'POST /api/classes/:id/lessons',
       'POST /api/classes/:id/lessons/:lessonId/end',
       'POST /api/classes/:id/roster',
+      'POST /api/flags/:id/acknowledge',
+      'POST /api/flags/:id/close',
+      'POST /api/flags/:id/escalate',
       'POST /api/requests/:id/answer',
       'POST /api/school-sites',
       'POST /api/school-sites/:id/remove',
       'POST /api/users',
+      'PUT /api/keywords',
     ]);
     expect(
       endpoints()
@@ -76,6 +105,8 @@ describe('the route list', () => {
       'GET /api/device/ws',
       'POST /api/auth/login',
       'POST /api/device/enrol',
+      'POST /api/device/flags',
+      'POST /api/device/keyword-alerts',
       'POST /api/device/requests',
     ]);
     expect([...PUBLIC_ENDPOINTS].sort()).toEqual([
@@ -92,11 +123,17 @@ describe('the route list', () => {
     expect((await call(hub.app, 'GET', '/api/device/snapshot', { bearer: token })).status).toBe(
       200,
     );
+    // A real flag of the device's own pupil, so the flag endpoints have something to refuse.
+    const sent = await call(hub.app, 'POST', '/api/device/flags', {
+      bearer: token,
+      json: { flags: [flag] },
+    });
+    expect(sent.status).toBe(200);
     for (const endpoint of endpoints().filter((e) => e.kind === 'teacher')) {
       const answer = await call(hub.app, endpoint.method, concrete(endpoint.path), {
         bearer: token,
         // A valid body, so only the credential can be why a change is refused.
-        ...(endpoint.method === 'GET' ? {} : { json: newClass }),
+        ...(endpoint.method === 'GET' ? {} : { json: validBody(endpoint.path) }),
       });
       expect({ endpoint: endpoint.key, ...answer, headers: undefined }).toEqual({
         endpoint: endpoint.key,
@@ -107,10 +144,40 @@ describe('the route list', () => {
     }
     expect(await hub.db.selectFrom('classes').select('id').execute()).toHaveLength(2);
     // Nor did any of the new list, log or user endpoints change anything.
-    for (const table of ['change_requests', 'school_sites', 'change_log', 'grants'] as const) {
+    for (const table of [
+      'change_requests',
+      'school_sites',
+      'change_log',
+      'grants',
+      'flag_events',
+      'school_keywords',
+    ] as const) {
       expect([table, await hub.db.selectFrom(table).selectAll().execute()]).toEqual([table, []]);
     }
+    expect(await hub.db.selectFrom('flags').select('status').execute()).toEqual([
+      { status: 'open' },
+    ]);
     expect(await hub.db.selectFrom('users').select('id').execute()).toHaveLength(4);
+  });
+
+  it('refuses a teacher session on every device endpoint with 401', async () => {
+    const session = await login(hub.app, 'dina');
+    const bodies: Record<string, unknown> = {
+      '/api/device/requests': { requests: [] },
+      '/api/device/flags': { flags: [flag] },
+      '/api/device/keyword-alerts': { alerts: [] },
+    };
+    for (const endpoint of endpoints().filter((e) => e.kind === 'device')) {
+      const answer = await call(hub.app, endpoint.method, endpoint.path, {
+        session,
+        ...(endpoint.method === 'GET' ? {} : { json: bodies[endpoint.path] ?? {} }),
+      });
+      expect([endpoint.key, answer.status, answer.body]).toEqual([
+        endpoint.key,
+        401,
+        { error: 'This needs the device token from enrolment (Authorization: Bearer).' },
+      ]);
+    }
   });
 
   it('refuses every endpoint but the public ones without credentials', async () => {

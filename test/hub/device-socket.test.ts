@@ -58,6 +58,7 @@ describe('saying hello', () => {
         grants: [],
         schoolSites: [],
         answers: [],
+        keywords: [],
       },
     });
     expect(hubToDeviceSchema.parse(snapshot)).toEqual(snapshot);
@@ -129,6 +130,7 @@ describe('saying hello', () => {
       grants: [],
       schoolSites: [],
       answers: [],
+      keywords: [],
     });
   });
 });

@@ -70,6 +70,7 @@ describe('device enrolment', () => {
       grants: [],
       schoolSites: [],
       answers: [],
+      keywords: [],
     });
 
     const admin = await login(hub.app, 'ali');
@@ -99,6 +100,7 @@ describe('device enrolment', () => {
       grants: [],
       schoolSites: [],
       answers: [],
+      keywords: [],
     });
     expect(
       (await call(hub.app, 'GET', '/api/devices/unassigned', { session: admin })).body,

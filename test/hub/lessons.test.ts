@@ -180,6 +180,7 @@ describe('a lesson past its end time', () => {
       grants: [],
       schoolSites: [],
       answers: [],
+      keywords: [],
     });
     expect(snapshotSchema.strict().parse(after.body)).toEqual(after.body);
     expect((await live(ada, hub.classIds.robins)).body.lesson).toBeNull();

@@ -40,6 +40,10 @@ describe('migrations', () => {
         'change_requests',
         'school_sites',
         'change_log',
+        'flags',
+        'flag_events',
+        'keyword_alerts',
+        'school_keywords',
       ]),
     );
     const recorded = await sql<{
@@ -156,6 +160,39 @@ describe('migrations', () => {
     await expect(grant('c', 'class', 1, 1)).rejects.toThrow(/CHECK constraint failed/);
     await expect(grant('c', 'pupil', null, null)).rejects.toThrow(/CHECK constraint failed/);
     await expect(grant('a', 'pupil', 1, null)).rejects.toThrow(/UNIQUE constraint failed/);
+  });
+
+  it('let the database hold one flag per id, with only known reasons, sources and statuses', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    await migrateToLatest(db);
+    await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+      db,
+    );
+    await sql`insert into devices (school_id, device_id, email, token_hash, enrolled_at)
+      values (1, 'd', 'e@x', 'h', 'x')`.execute(db);
+    const flag = (id: string, reason: string | null, source: string, status: string) =>
+      sql`insert into flags (id, school_id, device_id, url, title, reason, note, source, created_at,
+          received_at, status)
+        values (${id}, 1, 1, 'https://x.org/', 't', ${reason}, '', ${source}, 'x', 'x', ${status})`.execute(
+        db as HubDb,
+      );
+    await flag('a', null, 'popup', 'open');
+    await flag('b', 'contact', 'block-page', 'escalated');
+    await expect(flag('a', null, 'popup', 'open')).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(flag('c', 'bored', 'popup', 'open')).rejects.toThrow(/CHECK constraint failed/);
+    await expect(flag('c', null, 'email', 'open')).rejects.toThrow(/CHECK constraint failed/);
+    await expect(flag('c', null, 'popup', 'deleted')).rejects.toThrow(/CHECK constraint failed/);
+    await expect(
+      sql`insert into flag_events (flag_id, at, user_id, action, note)
+        values ('zzz', 'x', 1, 'acknowledged', '')`.execute(db),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
+    const alert = (id: string, foundIn: string) =>
+      sql`insert into keyword_alerts (id, school_id, device_id, keyword, found_in, url, created_at,
+          received_at)
+        values (${id}, 1, 1, 'kw', ${foundIn}, 'https://x.org/', 'x', 'x')`.execute(db as HubDb);
+    await alert('a', 'search');
+    await expect(alert('a', 'title')).rejects.toThrow(/UNIQUE constraint failed/);
+    await expect(alert('b', 'page')).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it('run on a file database in WAL mode with foreign keys on', async () => {

@@ -2,7 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type HubDb } from '../../hub/server/database';
 import { migrateToLatest } from '../../hub/server/migrations';
 import { verifyPassword } from '../../hub/server/passwords';
+import { keywordsFor } from '../../hub/server/keywords';
 import { DEMO_SCHOOL, seedDemoSchool } from '../../hub/server/seed-demo';
+import { STARTER_KEYWORDS } from '../../hub/server/starter-keywords';
+import { keywordListSchema } from '../../shared/flag';
 import { FAST_SCRYPT } from './hub-fixture';
 
 describe('the demo school', () => {
@@ -50,6 +53,29 @@ describe('the demo school', () => {
       expect(pupil.name).toMatch(/ Demo$/);
       expect(pupil.email).toMatch(/\.demo@demo\.school$/);
     }
+  });
+
+  it('starts with a short, valid keyword list that no user wrote', async () => {
+    const demo = await seedDemoSchool(db, { now, passwordParams: FAST_SCRYPT });
+    expect(demo).not.toBeNull();
+    const school = await db.selectFrom('schools').select('id').executeTakeFirstOrThrow();
+    const keywords = await keywordsFor(db, school.id);
+    expect(keywordListSchema.parse(keywords)).toEqual(keywords);
+    expect(keywords).toHaveLength(STARTER_KEYWORDS.length);
+    expect(keywords).toEqual(expect.arrayContaining(['suicide', 'self harm', 'grooming']));
+    // Words KS2 history topics use every day would flood the DSL with homework.
+    expect(keywords).not.toContain('isis');
+    const row = await db.selectFrom('school_keywords').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ updated_by: null, updated_at: now.toISOString() });
+  });
+
+  it('gives a school that exists already no keyword list', async () => {
+    await db
+      .insertInto('schools')
+      .values({ name: 'Real Primary', enrolment_token: 'real-token-0123456789', created_at: 'x' })
+      .execute();
+    expect(await seedDemoSchool(db, { now, passwordParams: FAST_SCRYPT })).toBeNull();
+    expect(await db.selectFrom('school_keywords').selectAll().execute()).toEqual([]);
   });
 
   it('uses the enrolment token it is given, or makes a random one', async () => {

@@ -71,4 +71,80 @@ describe('applyManagedPolicy', () => {
   it('treats a non-object policy as unreadable and keeps the last good one', () => {
     expect(applyManagedPolicy('ks2', lastGood).fields).toEqual(lastGood);
   });
+
+  describe('flagScreenshots', () => {
+    it.each([
+      [true, true],
+      [false, false],
+    ])('takes %s', (value, expected) => {
+      const state = applyManagedPolicy({ flagScreenshots: value }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.flagScreenshots).toBe(expected);
+    });
+
+    it.each([['true'], [1], [null], [['yes']]])(
+      'refuses %j, naming the field, and keeps the last good value',
+      (value) => {
+        const state = applyManagedPolicy({ flagScreenshots: value }, { flagScreenshots: true });
+        expect(state.fields.flagScreenshots).toBe(true);
+        expect(state.errors).toHaveLength(1);
+        expect(state.errors[0]).toMatch(/^flagScreenshots: expected true or false, got .*; kept/);
+      },
+    );
+
+    it('is off (absent) when the admin removes it', () => {
+      expect(applyManagedPolicy({ keyStage: 'ks1' }, { flagScreenshots: true }).fields).toEqual({
+        keyStage: 'ks1',
+      });
+    });
+  });
+
+  describe('keywords', () => {
+    it('takes a list, trimmed, with repeats (any case or punctuation) dropped', () => {
+      const state = applyManagedPolicy(
+        { keywords: ['  self harm ', 'Self-Harm', 'grooming', 'ISIS'] },
+        {},
+      );
+      expect(state.errors).toEqual([]);
+      expect(state.fields.keywords).toEqual(['self harm', 'grooming', 'ISIS']);
+    });
+
+    it.each([['suicide'], [{ 0: 'suicide' }], [7]])(
+      'refuses %j, naming the field, and keeps the last good list',
+      (value) => {
+        const state = applyManagedPolicy({ keywords: value }, { keywords: ['grooming'] });
+        expect(state.fields.keywords).toEqual(['grooming']);
+        expect(state.errors).toEqual([
+          expect.stringMatching(/^keywords: expected a list of words or phrases, got /),
+        ]);
+      },
+    );
+
+    it('drops bad items with their position and keeps the good ones', () => {
+      const state = applyManagedPolicy(
+        { keywords: ['grooming', 'x', 42, 'a'.repeat(101), '!!', 'C++', 'self harm'] },
+        {},
+      );
+      expect(state.fields.keywords).toEqual(['grooming', 'self harm']);
+      expect(state.errors).toEqual([
+        "keywords item 2: expected a word or phrase of 2 to 100 characters, got 'x'",
+        'keywords item 3: expected a word or phrase of 2 to 100 characters, got a number',
+        expect.stringMatching(/^keywords item 4: expected a word or phrase/),
+        "keywords item 5: expected a word or phrase of 2 to 100 characters, got '!!'",
+        "keywords item 6: expected a word or phrase of 2 to 100 characters, got 'C++'",
+      ]);
+    });
+
+    it('uses the first 500 of a longer list and says so', () => {
+      const many = Array.from({ length: 510 }, (_, i) => `keyword ${i}`);
+      const state = applyManagedPolicy({ keywords: many }, {});
+      expect(state.fields.keywords).toHaveLength(500);
+      expect(state.errors).toEqual(['keywords: more than 500; only the first 500 are used']);
+    });
+
+    it('takes an empty list as "no keywords" (how a school withdraws its list)', () => {
+      const state = applyManagedPolicy({ keywords: [] }, { keywords: ['grooming'] });
+      expect(state.fields.keywords).toEqual([]);
+    });
+  });
 });

@@ -1,14 +1,14 @@
 // Pupil devices: enrol with the school's enrolment token and the pupil's account email, then
 // read the snapshot (with the class's running lesson) and upload "ask to visit" requests with
 // the device token. An email on no roster still enrols, as "unassigned"
-// on the strictest key stage, and the admin sees it in GET /api/devices/unassigned.
+// on the strictest key stage, and the admin sees it in GET /api/devices/unassigned. Flags and
+// keyword alerts are uploaded the same way (device-reports.ts).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   enrolRequestSchema,
   MAX_VISIT_REQUESTS_PER_UPLOAD,
   visitRequestUploadSchema,
-  type VisitRequestUpload,
   type VisitRequestUploadResponse,
 } from '../../../shared/hub-protocol';
 import { clientAddress } from '../client-address';
@@ -19,7 +19,8 @@ import type { HubEnv } from '../hub-env';
 import { deviceOf } from '../request-identity';
 import type { HubServices } from '../services';
 import { sameSecret } from '../tokens';
-import { describeIssues, jsonBody } from '../validation';
+import { checkUploadItems } from '../upload-items';
+import { jsonBody } from '../validation';
 import { storeVisitRequests } from '../visit-requests';
 
 // Each item is checked on its own below, so a bad one is named by its position.
@@ -29,19 +30,6 @@ const requestUploadSchema = z.object({
     .min(1, 'send at least one request')
     .max(MAX_VISIT_REQUESTS_PER_UPLOAD, `send at most ${MAX_VISIT_REQUESTS_PER_UPLOAD} requests`),
 });
-
-/** The upload's requests, or 400 naming each bad item by its position (counting from 1). */
-function checkRequests(items: readonly unknown[]): VisitRequestUpload[] {
-  const errors: string[] = [];
-  const requests: VisitRequestUpload[] = [];
-  items.forEach((item, index) => {
-    const result = visitRequestUploadSchema.safeParse(item);
-    if (result.success) requests.push(result.data);
-    else errors.push(`requests item ${index + 1}: ${describeIssues(result.error.issues)}`);
-  });
-  if (errors.length > 0) throw new HubError(400, errors.slice(0, 5).join('; '));
-  return requests;
-}
 
 export function deviceRoutes(services: HubServices) {
   const { db } = services;
@@ -80,7 +68,11 @@ export function deviceRoutes(services: HubServices) {
     .get('/snapshot', async (c) => c.json(await deviceSnapshot(db, deviceOf(c), services.now())))
     .post('/requests', jsonBody(requestUploadSchema), async (c) => {
       const device = deviceOf(c);
-      const requests = checkRequests(c.req.valid('json').requests);
+      const requests = checkUploadItems(
+        c.req.valid('json').requests,
+        visitRequestUploadSchema,
+        'requests',
+      );
       // Answered only after the transaction has committed (synchronous = FULL): the device
       // drops what is listed as stored from its outbox (ARCHITECTURE rule 3).
       const { stored, conflicts, added } = await storeVisitRequests(

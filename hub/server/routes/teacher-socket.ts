@@ -1,4 +1,5 @@
-// The teacher WebSocket at TEACHER_SOCKET_PATH: live updates of the classes a teacher watches.
+// The teacher WebSocket at TEACHER_SOCKET_PATH: live updates of the classes a teacher watches,
+// and the `flags` nudge once the dashboard sends `watchFlags` (flag-watch.ts).
 // The protocol is in teacher-socket-protocol.ts. Three checks stand between another site and a
 // teacher's live view: the session cookie on the upgrade (the access gate, as for any teacher
 // endpoint; SameSite=Strict keeps it off cross-site requests), the Origin on the upgrade, and the
@@ -9,6 +10,7 @@ import type { WSContext, WSEvents } from 'hono/ws';
 import { findVisibleClass } from '../classes';
 import { closeReason } from '../close-reason';
 import { HubError } from '../errors';
+import { FLAGS_MESSAGE, watchFlags } from '../flag-watch';
 import type { HubEnv, TeacherSession } from '../hub-env';
 import { sessionOf } from '../request-identity';
 import type { HubServices } from '../services';
@@ -38,6 +40,7 @@ function teacherSocketEvents(
   let keepalive: KeepaliveTicket | undefined;
   /** classId → the function that stops its updates. */
   const watching = new Map<number, () => void>();
+  let stopFlags: (() => void) | undefined;
 
   const send = (message: HubToTeacher) => socket?.send(JSON.stringify(message));
   const sendText = (text: string) => socket?.send(text);
@@ -48,6 +51,8 @@ function teacherSocketEvents(
     keepalive?.stop();
     for (const stop of watching.values()) stop();
     watching.clear();
+    stopFlags?.();
+    stopFlags = undefined;
   }
 
   function close(code: number, why: string) {
@@ -109,6 +114,11 @@ function teacherSocketEvents(
       case 'unwatch':
         watching.get(message.classId)?.();
         watching.delete(message.classId);
+        return;
+      case 'watchFlags':
+        // Asked again: the answer at once is still owed, but one subscription is enough.
+        if (stopFlags) sendText(FLAGS_MESSAGE);
+        else stopFlags = watchFlags(services, session.user, sendText);
         return;
       case 'pong':
         return;
