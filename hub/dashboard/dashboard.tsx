@@ -6,6 +6,11 @@ import { ChangeLogPage } from './change-log-page';
 import { ClassPicker } from './class-picker';
 import { ClassView } from './class-view';
 import { forgetClasses, loadClasses, openClass } from './classes';
+import { IncidentLogPage } from './incident-log-page';
+import { SummaryPage } from './summary-page';
+import { FlagAlert } from './flag-alert';
+import { FlagPanel } from './flag-panel';
+import { watchFlags } from './flags';
 import type { User } from './session';
 import { t } from './strings';
 import { TopBar } from './top-bar';
@@ -17,6 +22,7 @@ function ClassesPage({ user }: { user: User }) {
     <div class="layout">
       <ClassPicker seesAll={user.role !== 'teacher'} />
       <main class="class-main">
+        <FlagPanel user={user} />
         {open ? <ClassView key={open.id} summary={open} /> : <p>{t('class_pick')}</p>}
       </main>
     </div>
@@ -28,12 +34,19 @@ export function Dashboard({ user }: { user: User }) {
     void loadClasses();
     return forgetClasses;
   }, [user.id]);
+  useEffect(() => watchFlags(), [user.id]);
 
-  const current = view.value === 'admin' && user.role !== 'admin' ? 'classes' : view.value;
+  const allowed =
+    (view.value !== 'admin' || user.role === 'admin') &&
+    (view.value !== 'summary' || user.role !== 'teacher');
+  const current = allowed ? view.value : 'classes';
   return (
     <>
       <TopBar user={user} />
+      <FlagAlert />
       {current === 'classes' ? <ClassesPage user={user} /> : null}
+      {current === 'incidents' ? <IncidentLogPage user={user} /> : null}
+      {current === 'summary' ? <SummaryPage /> : null}
       {current === 'changes' ? <ChangeLogPage user={user} /> : null}
       {current === 'admin' ? <AdminPage /> : null}
     </>

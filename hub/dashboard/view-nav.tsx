@@ -7,19 +7,26 @@ import { view, VIEW_HASHES, type View } from './views';
 /** Where a keyboard user lands on the page they chose. */
 const HEADINGS: Record<View, string> = {
   classes: 'classes-heading',
+  incidents: 'incidents-heading',
+  summary: 'summary-heading',
   changes: 'changes-heading',
   admin: 'admin-heading',
 };
 
 const LABELS: Record<View, StringKey> = {
   classes: 'nav_classes',
+  incidents: 'nav_incidents',
+  summary: 'summary_heading',
   changes: 'nav_changes',
   admin: 'nav_admin',
 };
 
 export function ViewNav({ user }: { user: User }) {
+  // The summary is reached from the incident log (DSL and admin), so it has no link of its own.
   const views: View[] =
-    user.role === 'admin' ? ['classes', 'changes', 'admin'] : ['classes', 'changes'];
+    user.role === 'admin'
+      ? ['classes', 'incidents', 'changes', 'admin']
+      : ['classes', 'incidents', 'changes'];
   return (
     <nav class="views" aria-label={t('nav_label')}>
       <ul>

@@ -2,7 +2,8 @@
 // in the same run, plus how fast policy changes and a 100,000-domain list take effect.
 // Prints figures and never asserts times; exits non-zero only when something is broken
 // (a blocked address not on the block page, a request that reached a blocked host, a failed install).
-//   npm run bench   (builds dist/ first)
+//   npm run bench   (builds dist/, dist-test/ and the dashboard first; the Flag It part writes a
+//                    Chromium policy file, so it needs root or CHROMIUM_POLICY_DIR, as e2e does)
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,6 +23,7 @@ import { compileBigList } from './big-list';
 import { snapshotDist } from './dist-snapshot';
 import { extensionExtras, extensionSeries } from './extension-phase';
 import { fanOutBench } from './fan-out';
+import { flagBench } from './flag-bench';
 import { landedOn } from './navigation';
 import { renderText, writeJson } from './report';
 import { summarize } from './stats';
@@ -100,6 +102,8 @@ async function main(): Promise<number> {
   const code = await browserBench();
   // The hub's lesson fan-out, once the browsers have given back their share of the two cores.
   console.log((await fanOutBench()).join('\n'));
+  // Flag It end to end (its own browser and hub process): latency and the chaos run.
+  console.log((await flagBench()).join('\n'));
   return code;
 }
 

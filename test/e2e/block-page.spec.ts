@@ -122,3 +122,17 @@ test('the block page shows the teacher’s answer as it arrives, and passes axe 
   await expect(allowed.locator('#fixture')).toHaveText('www.ducksters.example /history');
   expect(server.requestsTo('games.example.net')).toHaveLength(0);
 });
+
+test('the toolbar popup: one big Flag It button with focus, the shortcut, and no violations', async ({
+  launched,
+}) => {
+  const popup = await launched.context.newPage();
+  await popup.goto(`chrome-extension://${launched.extensionId}/extension/popup.html`);
+  await expect(popup.getByRole('heading', { name: 'Did something upset you?' })).toBeVisible();
+  const flag = popup.getByRole('button', { name: 'Flag It' });
+  await expect(flag).toBeFocused();
+  const box = await flag.boundingBox();
+  expect(box?.height).toBeGreaterThanOrEqual(64);
+  await expect(popup.getByText('Or press Alt+Shift+F')).toBeVisible();
+  await expectNoAxeViolations(popup);
+});

@@ -1,0 +1,148 @@
+// Flag It, the whole path, as a school runs it: a real hub with its demo school, a pupil's
+// Chromium with the extension pointed at the hub by a Chromium policy file, and a teacher's
+// Chromium on the dashboard. A pupil flags a page (from the "Are you OK?" prompt a school
+// keyword raises, and from a block page); the page is replaced at once and muted; the teacher
+// sees it live; and a flag made while the hub is down, or with the service worker stopped
+// before it could be sent, still arrives once, when the hub is back.
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+import { html, startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { apiLogin } from './support/hub-clients';
+import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
+import { launchBrowser, repoRoot, stopExtensionWorkers, type Launched } from './support/launch';
+import { writePolicyFile } from './support/policy-file';
+
+const PUPIL = 'ava.demo@demo.school';
+
+let hub: HubProcess;
+let removePolicy: (() => Promise<void>) | undefined;
+let server: FixtureServer;
+let pupil: Launched;
+let teacher: Launched;
+let dashboard: Page;
+
+test.beforeEach(async () => {
+  hub = await startHub();
+  server = await startFixtureServer();
+  removePolicy = await writePolicyFile('safe-class-flag-e2e', {
+    keyStage: 'ks1',
+    ks1Sites: ['www.topmarks.co.uk'],
+    hubUrl: hub.url.replace('127.0.0.1', 'localhost'),
+    enrolmentToken: ENROLMENT_TOKEN,
+  });
+  pupil = await launchBrowser({
+    serverPort: server.port,
+    distDir: path.join(repoRoot, 'dist-test'),
+  });
+  teacher = await launchBrowser({ serverPort: Number(new URL(hub.url).port), extension: false });
+  const worker = pupil.worker;
+  if (!worker) throw new Error('The extension did not start.');
+  await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
+
+  dashboard = await teacher.context.newPage();
+  await dashboard.goto(hub.url);
+  await dashboard.getByLabel('Username').fill('teacher');
+  await dashboard.getByLabel('Password').fill(hub.passwords.teacher ?? '');
+  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  const ava = dashboard.getByRole('row', { name: /Ava Demo/ });
+  await expect(ava).not.toContainText('Offline', { timeout: 20_000 });
+});
+
+test.afterEach(async () => {
+  await removePolicy?.();
+  await pupil?.close();
+  await teacher?.close();
+  await server?.close();
+  await hub?.stop();
+});
+
+const flagItems = () =>
+  dashboard.getByRole('region', { name: /^Flags/ }).getByRole('listitem', {
+    name: 'Ava Demo flagged a page',
+  });
+
+async function flagFromBlockPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByRole('button', { name: 'Go back' })).toBeVisible();
+  await page.getByRole('button', { name: 'Flag It' }).click();
+  await expect(page).toHaveURL(/\/extension\/flag\.html/);
+}
+
+test('a school keyword raises "Are you OK?"; Flag It hides the page, mutes it, and the teacher sees it live', async () => {
+  server.route('www.topmarks.co.uk', '/chat', {
+    body: html(
+      'I want to self harm - Chat',
+      '<p>Chat</p><audio src="/sound.wav" autoplay loop></audio>',
+    ),
+  });
+  const page = await pupil.context.newPage();
+  await page.goto('https://www.topmarks.co.uk/chat');
+  // The prompt is in a closed shadow root: a pupil reaches it by keyboard, as focus moves there.
+  await page.waitForTimeout(500);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/extension\/flag\.html/, { timeout: 10_000 });
+  await expect(page.getByRole('status').first()).toContainText('Your teacher knows.');
+  const tabMuted = await pupil.worker?.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({
+      url: chrome.runtime.getURL('extension/flag.html') + '*',
+    });
+    return tab?.mutedInfo?.muted ?? null;
+  });
+  expect(tabMuted).toBe(true);
+  // Back never returns to the page that upset them.
+  await page.goBack().catch(() => undefined);
+  await expect(page).not.toHaveURL('https://www.topmarks.co.uk/chat');
+  await page.goForward().catch(() => undefined);
+
+  // The teacher's dashboard: a banner, then the flag with what happened once the pupil says.
+  await expect(
+    dashboard.getByRole('alert').filter({ hasText: 'New flag from Ava Demo.' }),
+  ).toBeVisible();
+  await expect(flagItems()).toContainText('I want to self harm - Chat');
+  await expect(flagItems()).toContainText('the “Are you OK?” prompt');
+  await expect(page).toHaveURL(/\/extension\/flag\.html/);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Upset' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Thank you. Your teacher knows.');
+  await expect(flagItems()).toContainText('Something upset them');
+  await expectNoAxeViolations(page);
+
+  // The DSL's keyword alert holds the keyword and the address, never the page.
+  const dsl = await apiLogin(hub.url, 'dsl', hub.passwords.dsl ?? '');
+  await expect
+    .poll(async () => {
+      const alerts = (await (await dsl.call('GET', '/api/keyword-alerts')).json()) as {
+        alerts: { keyword: string; url: string }[];
+      };
+      return alerts.alerts.map((alert) => `${alert.keyword} ${alert.url}`);
+    })
+    .toEqual(['self harm https://www.topmarks.co.uk/chat']);
+});
+
+test('a flag made while the hub is down, then the worker stopped, arrives once when the hub is back', async () => {
+  test.setTimeout(180_000);
+  await hub.kill();
+  const page = await pupil.context.newPage();
+  await flagFromBlockPage(page, 'https://www.chatroom.example/room');
+  // Stored on the device: the screen may say so, though the hub is down.
+  await expect(page.getByRole('status').first()).toContainText('Your teacher knows.');
+  await page.getByRole('button', { name: 'Unkind' }).click();
+  await expect(page.getByRole('status').first()).toContainText('Thank you.');
+  if (!pupil.extensionId) throw new Error('No extension id');
+  await stopExtensionWorkers(pupil.context, pupil.extensionId);
+  await hub.restart();
+
+  // Only the worker's own alarms can wake it now: its outbox retry or the hub watchdog.
+  await expect(flagItems()).toContainText('www.chatroom.example/room', { timeout: 150_000 });
+  await expect(flagItems()).toContainText('Someone was unkind');
+  await expect(flagItems()).toContainText('Flag It on a block page');
+  await expect(flagItems()).toHaveCount(1);
+  const dsl = await apiLogin(hub.url, 'dsl', hub.passwords.dsl ?? '');
+  const listed = (await (await dsl.call('GET', '/api/flags?status=all')).json()) as {
+    flags: unknown[];
+  };
+  expect(listed.flags).toHaveLength(1);
+  expect(server.requestsTo('www.chatroom.example')).toHaveLength(0);
+});
