@@ -25,21 +25,25 @@ import { watchFlagsAsDsl } from './teacher-watch';
 
 const PUPIL = 'dev.demo@demo.school';
 const LATENCY_PRESSES = 20;
-const CHAOS_PRESSES = 30;
+const CHAOS_PRESSES = 40;
 export const FLAG_AIM_MS = 1_000;
 /** After the last press, how long the outbox may take to deliver everything (backoff ≤ 5 min). */
 const CHAOS_DRAIN_MS = 6 * 60_000;
 
-/** Presses Flag It on the block page for a fresh blocked address; resolves with the flag's id. */
-async function pressFlagIt(page: Page, n: number): Promise<string> {
+/**
+ * Opens a fresh blocked address and presses the block page's Flag It button; resolves with the
+ * flag's id, read from the flag screen the tab is sent to. `pressed` is called at the click.
+ */
+async function pressFlagIt(page: Page, n: number, pressed: () => void = () => undefined) {
   await page.goto(`https://flag-bench-${n}.example/page`);
-  await page.waitForURL(/\/extension\/blocked\.html/);
-  const reply = await page.evaluate(() =>
-    chrome.runtime.sendMessage({ name: 'pupil.flag', body: { source: 'block-page' } }),
-  );
-  const answer = reply as { ok: boolean; data?: { id: string }; error?: string };
-  if (!answer.ok || !answer.data) throw new Error(`Flag It failed: ${answer.error ?? '?'}`);
-  return answer.data.id;
+  const button = page.getByRole('button', { name: 'Flag It' });
+  await button.waitFor();
+  pressed();
+  await button.click();
+  await page.waitForURL(/\/extension\/flag\.html\?/);
+  const id = new URL(page.url()).searchParams.get('id');
+  if (!id) throw new Error(`The flag screen names no flag: ${page.url()}`);
+  return id;
 }
 
 async function waitForDevice(hubUrl: string, launched: Launched): Promise<void> {
@@ -78,8 +82,8 @@ export async function flagBench(): Promise<string[]> {
 
     const latency: number[] = [];
     for (let n = 0; n < LATENCY_PRESSES; n++) {
-      const pressed = performance.now();
-      const id = await pressFlagIt(page, n);
+      let pressed = 0;
+      const id = await pressFlagIt(page, n, () => (pressed = performance.now()));
       latency.push((await teacher.waitForFlags([id], 10_000)) - pressed);
       await sleep(100);
     }
@@ -91,7 +95,7 @@ export async function flagBench(): Promise<string[]> {
     let pressing = true;
     const chaos = (async () => {
       while (pressing) {
-        await sleep(1_000 + Math.random() * 3_000);
+        await sleep(500 + Math.random() * 1_500);
         if (!pressing) break;
         if (Math.random() < 0.6) {
           await hub.kill();
@@ -106,7 +110,7 @@ export async function flagBench(): Promise<string[]> {
     })();
     for (let n = 0; n < CHAOS_PRESSES; n++) {
       chaosIds.push(await pressFlagIt(page, LATENCY_PRESSES + n));
-      await sleep(Math.random() * 400);
+      await sleep(Math.random() * 800);
     }
     pressing = false;
     await chaos;
