@@ -146,3 +146,21 @@ test('a flag made while the hub is down, then the worker stopped, arrives once w
   expect(listed.flags).toHaveLength(1);
   expect(server.requestsTo('www.chatroom.example')).toHaveLength(0);
 });
+
+test('a flag made while the hub is down survives the browser restarting, and arrives once', async () => {
+  test.setTimeout(120_000);
+  await hub.kill();
+  const page = await pupil.context.newPage();
+  await flagFromBlockPage(page, 'https://www.games.example/lobby');
+  await expect(page.getByRole('status').first()).toContainText('Your teacher knows.');
+  // The browser closes (the Chromebook shuts its lid), keeping its profile, then starts again.
+  await pupil.context.close();
+  await hub.restart();
+  pupil = await launchBrowser({
+    serverPort: server.port,
+    distDir: path.join(repoRoot, 'dist-test'),
+    userDataDir: pupil.userDataDir,
+  });
+  await expect(flagItems()).toContainText('www.games.example/lobby', { timeout: 90_000 });
+  await expect(flagItems()).toHaveCount(1);
+});

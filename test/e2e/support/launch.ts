@@ -22,6 +22,11 @@ export interface LaunchOptions {
    */
   extraArgs?: string[];
   headless?: boolean;
+  /**
+   * Start on this profile (a closed browser's `userDataDir`), as a browser restart does;
+   * default a new empty one. Either way, close() deletes it.
+   */
+  userDataDir?: string;
 }
 
 export interface Launched {
@@ -63,7 +68,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<Launched> {
     ...(options.extraArgs ?? []),
   ];
 
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'safe-class-e2e-'));
+  const userDataDir =
+    options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'safe-class-e2e-')));
   const removeProfile = () =>
     rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 
