@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startFixtureServer } from '../e2e/support/fixture-server';
 import { launchBrowser, repoRoot } from '../e2e/support/launch';
+import { writePolicyFile } from '../e2e/support/policy-file';
 import { applyPolicy } from '../e2e/support/extension';
 import {
   allowedUrl,
@@ -29,6 +30,9 @@ import { renderText, writeJson } from './report';
 import { summarize } from './stats';
 
 const PLAIN_LABEL = 'plain navigation (no extension)';
+
+/** Words no fixture page holds, so the watch does all its work and never raises the prompt. */
+const BENCH_KEYWORDS = ['self harm', 'kill myself', 'grooming', 'nudes', 'islamic state'];
 
 /** The baseline: the same Chromium with no extension at all, loading the same pages. */
 const plainSeries: SeriesSpec[] = [
@@ -51,6 +55,11 @@ async function browserBench(): Promise<number> {
   const dist = await snapshotDist();
   const server = await startFixtureServer();
   const bench = new BenchState(server);
+  // Every content-script feature on: a school keyword list makes the keyword watch run on every
+  // page, allowed ones included (managed policy, as a school sets it; read at browser start).
+  const removePolicy = await writePolicyFile('safe-class-bench-keywords', {
+    keywords: BENCH_KEYWORDS,
+  });
   const plain = await launchBrowser({ extension: false, serverPort: server.port });
   const withExtension = await launchBrowser({ serverPort: server.port, distDir: dist.dir });
   try {
@@ -58,6 +67,12 @@ async function browserBench(): Promise<number> {
     if (!worker || !extensionId) throw new Error('The extension did not start.');
     await applyPolicy(worker, { keyStage: 'ks2', ks2: ['allowed.example'] });
     await sleep(SETTLE_MS);
+    const scripts = await worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
+    );
+    if (!scripts.includes('keyword-watch')) {
+      throw new Error(`The keyword watch is not registered (scripts: ${scripts.join(', ')})`);
+    }
 
     const stopMs: number[] = [];
     const series = extensionSeries(context, extensionId, stopMs);
@@ -95,6 +110,7 @@ async function browserBench(): Promise<number> {
     await plain.close();
     await server.close();
     await dist.remove();
+    await removePolicy();
   }
 }
 
