@@ -1,9 +1,8 @@
 // The gentle prompt after a keyword match: "Are you OK? You can flag it." It sits in a closed
 // shadow root, so the page can neither read nor restyle it, and takes focus so a keyboard or
 // switch user meets it at once; Escape or "I'm OK" puts it away and focus back where it was.
-import browser from 'webextension-polyfill';
-
-const text = (key: string) => browser.i18n.getMessage(key) || key;
+// chrome.i18n directly, like keyword-watch.ts: this ships inside that script on every page.
+const text = (key: string) => chrome.i18n.getMessage(key) || key;
 
 const FLAG_ICON = 'M12 6 V44 M12 8 C20 3 26 13 38 8 V26 C26 31 20 21 12 26';
 const SMILE_ICON = 'M24 3 a21 21 0 1 0 0.01 0 Z M15 28 Q24 38 33 28 M17 18 v2 M31 18 v2';

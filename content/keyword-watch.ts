@@ -5,13 +5,13 @@
 // the address. Then it offers the pupil a gentle way to flag it.
 //
 // It runs on every web page while there is a list, allowed pages included, so its load is kept
-// to the bare minimum and off the page's critical path: `chrome.*` is used directly here rather
-// than through webextension-polyfill (a measured reason: parsing the polyfill on every page
-// load was most of this script's cost in `npm run bench`), nothing happens until the page's
-// load event has fired, and the prompt (with the polyfill) is loaded only on a match.
+// to the bare minimum and off the page's critical path: it is built as one small classic file
+// (shared/classic-content-scripts.ts), uses `chrome.*` directly rather than the polyfill, which
+// would be parsed on every page load, and does nothing until the page's load event has fired.
 import { createKeywordMatcher, searchTerms, type KeywordMatcher } from '../shared/keyword-match';
 import { KEYWORD_WATCH_KEY, readKeywordWatchList } from '../shared/keyword-watch-list';
 import { createMessenger } from '../shared/messenger';
+import { showKeywordPrompt } from './keyword-prompt';
 
 const send = createMessenger((envelope) => chrome.runtime.sendMessage(envelope));
 const MAX_URL = 2048;
@@ -54,9 +54,7 @@ function watch(matcher: KeywordMatcher): void {
     }
     if (!prompted.has(url)) {
       prompted.add(url);
-      void import('./keyword-prompt').then(({ showKeywordPrompt }) =>
-        showKeywordPrompt(() => send('content.flag', {}).then(() => undefined)),
-      );
+      showKeywordPrompt(() => send('content.flag', {}).then(() => undefined));
     }
   };
 

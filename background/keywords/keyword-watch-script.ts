@@ -1,7 +1,7 @@
 // Keeps the keyword-watch content script registered only while there are keywords to watch
 // for. With no list it is unregistered, so web pages pay nothing at all for the feature.
 import browser from 'webextension-polyfill';
-import keywordWatchScript from '../../content/keyword-watch.ts?script';
+import { classicContentScriptPath } from '../../shared/classic-content-scripts';
 import { scripting } from '../chrome-adapter';
 import { LOCAL_KEYS } from '../storage-keys';
 import { deviceKeywords } from './device-keywords';
@@ -10,7 +10,8 @@ export const KEYWORD_WATCH_SCRIPT = 'keyword-watch';
 
 const registration: chrome.scripting.RegisteredContentScript = {
   id: KEYWORD_WATCH_SCRIPT,
-  js: [keywordWatchScript],
+  // One classic file, not crxjs's module loader (shared/classic-content-scripts.ts says why).
+  js: [classicContentScriptPath('keyword-watch')],
   matches: ['http://*/*', 'https://*/*'],
   // After the page has loaded: a search term or a title is no more urgent than the page.
   runAt: 'document_idle',

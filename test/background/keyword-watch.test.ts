@@ -53,7 +53,7 @@ describe('the keyword-watch content script', () => {
         persistAcrossSessions: true,
       }),
     ]);
-    expect(watchScripts()[0]?.js?.[0]).toMatch(/content\/keyword-watch\.ts$/);
+    expect(watchScripts()[0]?.js).toEqual(['content-scripts/keyword-watch.js']);
     expect(await watchList()).toEqual(['self harm', 'grooming']);
 
     // A second sync with the list unchanged registers nothing twice.
