@@ -5,7 +5,7 @@
 import type { KeywordAlertUpload } from '../../shared/flag';
 import type { HubDb } from './database';
 import type { DeviceIdentity } from './hub-env';
-import { uniqueIds } from './upload-items';
+import { splitByHolder, uniqueIds } from './upload-items';
 
 export const MAX_KEYWORD_ALERTS_PAGE = 200;
 
@@ -43,12 +43,7 @@ export async function storeKeywordAlerts(
       .execute();
     return { holders: rows, added: Number(inserted.numInsertedOrUpdatedRows ?? 0n) };
   });
-  const holderOf = new Map(holders.map((row) => [row.id, row.device_id]));
-  return {
-    stored: ids.filter((id) => holderOf.get(id) === device.id),
-    conflicts: ids.filter((id) => holderOf.get(id) !== device.id),
-    added,
-  };
+  return { ...splitByHolder(ids, holders, device.id), added };
 }
 
 function toView(row: {

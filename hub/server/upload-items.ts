@@ -26,3 +26,19 @@ export function checkUploadItems<T extends z.ZodType>(
 export const uniqueIds = (items: readonly { id: string }[]) => [
   ...new Set(items.map((item) => item.id)),
 ];
+
+/**
+ * The upload's ids split by who holds each one now: this device (`stored`, including ids it
+ * sent before) or another device (`conflicts`, left untouched), in upload order.
+ */
+export function splitByHolder(
+  ids: readonly string[],
+  holders: readonly { id: string; device_id: number }[],
+  deviceId: number,
+): { stored: string[]; conflicts: string[] } {
+  const holderOf = new Map(holders.map((row) => [row.id, row.device_id]));
+  return {
+    stored: ids.filter((id) => holderOf.get(id) === deviceId),
+    conflicts: ids.filter((id) => holderOf.get(id) !== deviceId),
+  };
+}

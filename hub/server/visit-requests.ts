@@ -5,6 +5,7 @@
 import type { VisitRequestUpload } from '../../shared/hub-protocol';
 import type { HubDb } from './database';
 import type { DeviceIdentity } from './hub-env';
+import { splitByHolder, uniqueIds } from './upload-items';
 
 export const NO_SUCH_REQUEST = 'No such request.';
 
@@ -23,7 +24,7 @@ export async function storeVisitRequests(
   now: Date,
 ): Promise<{ stored: string[]; conflicts: string[]; added: number }> {
   const receivedAt = now.toISOString();
-  const ids = [...new Set(requests.map((request) => request.id))];
+  const ids = uniqueIds(requests);
   const { holders, added } = await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto('visit_requests')
@@ -53,12 +54,7 @@ export async function storeVisitRequests(
       .execute();
     return { holders: rows, added: Number(inserted.numInsertedOrUpdatedRows ?? 0n) };
   });
-  const holderOf = new Map(holders.map((row) => [row.id, row.device_id]));
-  return {
-    stored: ids.filter((id) => holderOf.get(id) === device.id),
-    conflicts: ids.filter((id) => holderOf.get(id) !== device.id),
-    added,
-  };
+  return { ...splitByHolder(ids, holders, device.id), added };
 }
 
 const requestsWithNames = (db: HubDb) =>
