@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../shared/audit-entry';
 import type { FlagRecord, KeywordAlertRecord } from '../shared/flag-record';
+import type { PupilEventRecord } from '../shared/pupil-event';
 import type { VisitRequest } from '../shared/visit-request';
 
 export const DATABASE_NAME = 'safe-class';
@@ -12,6 +13,7 @@ export class SafeClassDatabase extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>;
   flags!: EntityTable<FlagRecord, 'id'>;
   keywordAlerts!: EntityTable<KeywordAlertRecord, 'id'>;
+  pupilEvents!: EntityTable<PupilEventRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -31,6 +33,14 @@ export class SafeClassDatabase extends Dexie {
       audit: 'id, at',
       flags: 'id, createdAt, sentAt',
       keywordAlerts: 'id, createdAt, sentAt, [keyword+url]',
+    });
+    // Zip It, Block It, copyright and download records (by type only) wait here for the hub.
+    this.version(5).stores({
+      visitRequests: 'id, status, createdAt, sentAt',
+      audit: 'id, at',
+      flags: 'id, createdAt, sentAt',
+      keywordAlerts: 'id, createdAt, sentAt, [keyword+url]',
+      pupilEvents: 'id, createdAt, sentAt',
     });
   }
 }

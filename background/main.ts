@@ -53,6 +53,10 @@ import { keywordAlertOutbox } from './outbox/keyword-alert-outbox';
 import { deliverOutbox } from './outbox/outbox';
 import { visitRequestOutbox } from './outbox/visit-request-outbox';
 import { POLICY_CHANGE_ALARM, schedulePolicyChange } from './policy-change-alarm';
+import { pupilEventOutbox } from './outbox/pupil-event-outbox';
+import { contentPupilEvent } from './pupil-events/pupil-event-handlers';
+import { syncPromptConfig } from './prompts/prompt-config';
+import { syncPromptsScript } from './prompts/prompts-script';
 import { refreshManagedState } from './policy-store';
 import { currentPolicy, syncRules } from './rule-sync';
 import { LOCAL_KEYS } from './storage-keys';
@@ -69,6 +73,8 @@ async function enforce(options: { force?: boolean } = {}): Promise<void> {
   await sweepOpenTabs();
   // The keyword list comes from the same places as the policy (managed policy, the hub).
   await syncKeywordWatch();
+  await syncPromptConfig(policy);
+  await syncPromptsScript();
 }
 
 /** Reads managed policy and makes sure the installed rules match the stored policy. */
@@ -235,6 +241,11 @@ const route = createMessageRouter(
       const recorded = await recordKeywordAlert(match);
       if (recorded) void deliverOutbox(keywordAlertOutbox, { urgent: true });
       return { recorded };
+    },
+    'content.pupilEvent': async (body, sender) => {
+      const recorded = await contentPupilEvent(body, sender);
+      void deliverOutbox(pupilEventOutbox, { urgent: true });
+      return recorded;
     },
   },
   () => ready,

@@ -1,5 +1,6 @@
 // Every key the worker keeps in storage, so no two modules can pick the same name by accident.
 import { KEYWORD_WATCH_KEY } from '../shared/keyword-watch-list';
+import { PROMPT_CONFIG_KEY } from '../shared/prompt-config';
 
 export const LOCAL_KEYS = {
   settings: 'settings',
@@ -13,6 +14,8 @@ export const LOCAL_KEYS = {
   outboxRetry: 'outboxRetry',
   /** Read by the keyword-watch content script too, so its name lives in shared/. */
   keywordWatch: KEYWORD_WATCH_KEY,
+  /** Read by the prompts content script too. */
+  promptConfig: PROMPT_CONFIG_KEY,
 } as const;
 
 export const SESSION_KEYS = {

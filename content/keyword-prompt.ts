@@ -2,6 +2,8 @@
 // shadow root, so the page can neither read nor restyle it, and takes focus so a keyboard or
 // switch user meets it at once; Escape or "I'm OK" puts it away and focus back where it was.
 // chrome.i18n directly, like keyword-watch.ts: this ships inside that script on every page.
+import { attachClosedShadow } from './closed-shadow';
+
 const text = (key: string) => chrome.i18n.getMessage(key) || key;
 
 const FLAG_ICON = 'M12 6 V44 M12 8 C20 3 26 13 38 8 V26 C26 31 20 21 12 26';
@@ -64,17 +66,7 @@ function button(label: string, iconPath: string, className: string): HTMLButtonE
 export function showKeywordPrompt(flag: () => Promise<void>): void {
   const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const host = document.createElement('div');
-  const shadow = host.attachShadow({ mode: 'closed' });
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS);
-    shadow.adoptedStyleSheets = [sheet];
-  } catch {
-    // A browser that won't adopt a sheet made here: a style element does the same.
-    const style = document.createElement('style');
-    style.textContent = CSS;
-    shadow.append(style);
-  }
+  const shadow = attachClosedShadow(host, CSS);
 
   const prompt = document.createElement('div');
   prompt.className = 'prompt';

@@ -5,6 +5,7 @@
 // file is read and run at once. vite.config.ts builds them; the worker registers them by path.
 export const CLASSIC_CONTENT_SCRIPTS = {
   'keyword-watch': 'content/keyword-watch.ts',
+  prompts: 'content/prompts.ts',
 } as const;
 
 export type ClassicContentScript = keyof typeof CLASSIC_CONTENT_SCRIPTS;

@@ -11,6 +11,7 @@ import {
 import { auditEntrySchema } from './audit-entry';
 import { flagReasonSchema, flagSourceSchema, MAX_FLAG_NOTE } from './flag';
 import { flagViewSchema } from './flag-record';
+import { pupilEventKindSchema } from './pupil-event';
 import { visitRequestSchema, visitRequestStatusSchema } from './visit-request';
 
 /**
@@ -219,6 +220,21 @@ export const messageSpecs = {
     }),
     /** False when it was not recorded: not on the list, or already alerted a moment ago. */
     response: z.object({ recorded: z.boolean() }),
+  },
+  'content.pupilEvent': {
+    senders: ['content'],
+    /**
+     * A prompt's moment and the pupil's choice, by type only (shared/pupil-event.ts checks the
+     * detail and outcome against the kind). The site is the sender's own; a Block It link names
+     * where it led, and only its hostname is kept.
+     */
+    request: z.object({
+      kind: pupilEventKindSchema.extract(['zip-it', 'block-it', 'copyright']),
+      detail: z.string().max(40),
+      outcome: z.string().max(40),
+      targetUrl: z.string().max(2048).optional(),
+    }),
+    response: z.object({ id: z.uuid() }),
   },
   'pupil.requestStatus': {
     senders: ['pupil-page'],

@@ -3,29 +3,18 @@
 // the block page included. Sent when the socket opens and when the active tab or its address
 // changes, a moment after the pupil settles, and never the same value twice in a row.
 import browser, { type Tabs } from 'webextension-polyfill';
+import { siteOf } from '../../shared/pupil-event';
 import { sendToHub } from './hub-socket';
 
 /** Tab switches and redirects come in bursts; the teacher needs where the pupil lands. */
 const SETTLE_MS = 500;
-const MAX_DOMAIN_LENGTH = 253;
 
 // Both belong to the open socket, not to the device: a new socket starts them afresh.
 let lastSent: string | null | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** The host name of an http or https address; null for any other address, or none. */
-export function domainOf(url: string | undefined): string | null {
-  if (!url) return null;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-  const host = parsed.hostname;
-  return host && host.length <= MAX_DOMAIN_LENGTH ? host : null;
-}
+export const domainOf = (url: string | undefined): string | null => (url ? siteOf(url) : null);
 
 /** Sends the active tab's domain, unless it is what the hub last heard. */
 export async function reportSite(): Promise<void> {

@@ -4,9 +4,15 @@
 import { flagOutbox } from './flag-outbox';
 import { keywordAlertOutbox } from './keyword-alert-outbox';
 import { deliverOutbox, outboxAlarmName, type DeliverOptions, type OutboxKind } from './outbox';
+import { pupilEventOutbox } from './pupil-event-outbox';
 import { visitRequestOutbox } from './visit-request-outbox';
 
-const OUTBOXES: readonly OutboxKind[] = [flagOutbox, keywordAlertOutbox, visitRequestOutbox];
+const OUTBOXES: readonly OutboxKind[] = [
+  flagOutbox,
+  keywordAlertOutbox,
+  visitRequestOutbox,
+  pupilEventOutbox,
+];
 
 export async function deliverOutboxes(options: DeliverOptions = {}): Promise<void> {
   await Promise.all(OUTBOXES.map((kind) => deliverOutbox(kind, options)));

@@ -1,0 +1,38 @@
+// What the prompts content script (Zip It, Block It, copyright) needs to know about this pupil
+// and school: one storage.local key, written by the worker whenever the policy changes
+// (background/prompts/prompt-config.ts). The content script checks the shape by hand rather
+// than with zod, which would load on every web page.
+import type { KeyStage } from './policy-model';
+
+/** storage.local key; background/storage-keys.ts lists it with the worker's other keys. */
+export const PROMPT_CONFIG_KEY = 'promptConfig';
+
+/** Words copied from one page before the "say where you found it" reminder. */
+export const DEFAULT_COPY_WORD_LIMIT = 40;
+
+export interface PromptConfig {
+  /** KS1 wording is pictorial; KS2 explains why. */
+  keyStage: KeyStage;
+  copyWordLimit: number;
+}
+
+/** The strictest reading: KS1 words, the default limit. Used until the worker has written one. */
+export const FALLBACK_PROMPT_CONFIG: PromptConfig = {
+  keyStage: 'ks1',
+  copyWordLimit: DEFAULT_COPY_WORD_LIMIT,
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Reads the stored config; anything missing or malformed falls back field by field. */
+export function readPromptConfig(value: unknown): PromptConfig {
+  if (!isRecord(value)) return FALLBACK_PROMPT_CONFIG;
+  const keyStage = value.keyStage === 'ks2' ? 'ks2' : 'ks1';
+  const limit = value.copyWordLimit;
+  const copyWordLimit =
+    typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 10_000
+      ? limit
+      : DEFAULT_COPY_WORD_LIMIT;
+  return { keyStage, copyWordLimit };
+}
