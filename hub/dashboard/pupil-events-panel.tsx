@@ -120,10 +120,12 @@ function GroupTable({ pupil }: { pupil: PupilRecords }) {
               <td>
                 <time dateTime={group.latestAt}>{formatTime(group.latestAt)}</time>
               </td>
-              <td class="record-sites">
-                <Names listed={group.sites} />
-                <Names label={t('records_led_to')} listed={group.targets} />
-                <Names label={t('records_file_types')} listed={group.fileTypes} />
+              <td>
+                <div class="record-sites">
+                  <Names listed={group.sites} />
+                  <Names label={t('records_led_to')} listed={group.targets} />
+                  <Names label={t('records_file_types')} listed={group.fileTypes} />
+                </div>
               </td>
             </tr>
           ))}
