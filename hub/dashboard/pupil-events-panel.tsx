@@ -9,6 +9,7 @@ import { PUPIL_EVENT_KINDS, PUPIL_EVENT_OUTCOMES } from '../../shared/pupil-even
 import { ActionButton } from './action-button';
 import { errorText } from './api';
 import { BusyForm } from './busy-form';
+import { DateRange } from './date-range';
 import { formatTime } from './format';
 import { pupilEventsStale } from './live-feed';
 import { ErrorText } from './messages';
@@ -317,32 +318,14 @@ export function PupilEventsPanel({ classId }: { classId: number }) {
       <h3 id="records-heading">{t('records_heading')}</h3>
       <p class="hint">{t('records_intro')}</p>
       <BusyForm onSubmit={show} labelledBy="records-heading">
-        <div class="date-range">
-          <div class="field">
-            <label for="records-from">{t('records_from')}</label>
-            <input
-              id="records-from"
-              type="date"
-              value={from.value}
-              onInput={(event) => (from.value = event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="records-to">{t('records_to')}</label>
-            <input
-              id="records-to"
-              type="date"
-              value={to.value}
-              onInput={(event) => (to.value = event.currentTarget.value)}
-            />
-          </div>
+        <DateRange idPrefix="records" from={from} to={to}>
           <div class="buttons">
             <ActionButton type="submit">{t('records_show')}</ActionButton>
             <ActionButton onPress={() => void track(() => loadRecords(classId))}>
               {t('records_refresh')}
             </ActionButton>
           </div>
-        </div>
+        </DateRange>
       </BusyForm>
       <ErrorText message={recordsError.value} />
       {result === null ? (

@@ -297,8 +297,6 @@ const STRINGS = {
   summary_heading: 'Safeguarding summary',
   summary_intro:
     'Counts only: no pupil’s name, no address. Choose the dates, then print it for the governors.',
-  summary_from: 'From',
-  summary_to: 'To',
   summary_show: 'Show',
   summary_print: 'Print',
   summary_flags: 'Flags: {count}',
@@ -311,11 +309,12 @@ const STRINGS = {
   summary_column_what: 'What',
   summary_period: 'From {from} to {to}',
 
+  date_from: 'From',
+  date_to: 'To',
+
   records_heading: 'Prompts & downloads',
   records_intro:
     'What the Zip It, Block It, copyright and download prompts recorded for each pupil: the kind of thing and what happened, never what was typed. Those that need a look come first.',
-  records_from: 'From',
-  records_to: 'To',
   records_show: 'Show',
   records_refresh: 'Refresh',
   records_period_today: 'Today',

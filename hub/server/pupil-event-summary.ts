@@ -125,6 +125,18 @@ const compareOrder = (a: number[], b: number[]) => {
   return 0;
 };
 
+/** What the database groups by, and so each row names. */
+const GROUPED_BY = [
+  'pupils.id',
+  'pupils.name',
+  'pupil_events.kind',
+  'pupil_events.detail',
+  'pupil_events.outcome',
+  'pupil_events.site',
+  'pupil_events.target',
+  'pupil_events.file_type',
+] as const;
+
 interface GroupBuilder {
   kind: PupilEventKind;
   detail: string;
@@ -147,39 +159,23 @@ export async function classPupilEvents(
     .selectFrom('pupil_events')
     .innerJoin('pupils', 'pupils.id', 'pupil_events.pupil_id')
     .select((eb) => [
-      'pupils.id as pupil_id',
-      'pupils.name as pupil_name',
-      'pupil_events.kind',
-      'pupil_events.detail',
-      'pupil_events.outcome',
-      'pupil_events.site',
-      'pupil_events.target',
-      'pupil_events.file_type',
+      ...GROUPED_BY,
       eb.fn.countAll<number>().as('count'),
       eb.fn.max('pupil_events.created_at').as('latest_at'),
     ])
     .where('pupil_events.class_id', '=', classId)
     .where('pupil_events.created_at', '>=', window.from.toISOString())
     .where('pupil_events.created_at', '<', window.to.toISOString())
-    .groupBy([
-      'pupils.id',
-      'pupils.name',
-      'pupil_events.kind',
-      'pupil_events.detail',
-      'pupil_events.outcome',
-      'pupil_events.site',
-      'pupil_events.target',
-      'pupil_events.file_type',
-    ])
+    .groupBy([...GROUPED_BY])
     .execute();
 
   const pupils = new Map<number, { name: string; groups: Map<string, GroupBuilder> }>();
   for (const row of rows) {
     const count = Number(row.count);
-    let pupil = pupils.get(row.pupil_id);
+    let pupil = pupils.get(row.id);
     if (!pupil) {
-      pupil = { name: row.pupil_name, groups: new Map() };
-      pupils.set(row.pupil_id, pupil);
+      pupil = { name: row.name, groups: new Map() };
+      pupils.set(row.id, pupil);
     }
     const key = `${row.kind} ${row.detail} ${row.outcome}`;
     let group = pupil.groups.get(key);
