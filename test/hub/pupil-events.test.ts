@@ -4,6 +4,7 @@
 // the school's day unless they choose other dates.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadResponseSchema } from '../../shared/flag';
+import { needsTeacherEye } from '../../hub/server/pupil-event-summary';
 import { MAX_PUPIL_EVENTS_PER_UPLOAD } from '../../shared/pupil-event';
 import { uuid } from './flag-fixture';
 import { call, createTestHub, enrol, login, type Session, type TestHub } from './hub-fixture';
@@ -182,6 +183,25 @@ describe('uploading records', () => {
     const third = await upload(token, [event(3)]);
     expect(third.status).toBe(429);
     expect(await stored()).toHaveLength(2);
+  });
+});
+
+describe('what needs a teacher’s eye', () => {
+  it.each([
+    ['zip-it', 'postcode', 'kept-private', false],
+    ['zip-it', 'password', 'teacher-said-ok', true],
+    ['block-it', 'link', 'stayed', false],
+    ['block-it', 'attachment', 'flagged', true],
+    ['download', 'program', 'blocked', true],
+    ['download', 'torrent', 'blocked', true],
+    ['download', 'document', 'blocked', false],
+    ['download', 'image', 'held', true],
+    ['download', 'program', 'allowed', false],
+    ['download', 'program', 'approved', false],
+    ['copyright', 'image', 'reminded', false],
+    ['copyright', 'copied-text', 'citation-copied', false],
+  ] as const)('%s %s %s: %s', (kind, detail, outcome, expected) => {
+    expect(needsTeacherEye(kind, detail, outcome)).toBe(expected);
   });
 });
 
