@@ -6,6 +6,7 @@ import type { InferResponseType } from 'hono/client';
 import { errorText, hub, read } from './api';
 import { ActionButton } from './action-button';
 import { BusyForm } from './busy-form';
+import { DateRange } from './date-range';
 import { reasonWords } from './flag-words';
 import { useFocusTarget } from './focus';
 import { ErrorText } from './messages';
@@ -76,26 +77,7 @@ export function SummaryPage() {
       </h2>
       <p class="hint">{t('summary_intro')}</p>
       <BusyForm onSubmit={show} labelledBy="summary-heading">
-        <div class="date-range">
-          <div class="field">
-            <label for="summary-from">{t('summary_from')}</label>
-            <input
-              id="summary-from"
-              type="date"
-              value={from.value}
-              onInput={(event) => (from.value = event.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="summary-to">{t('summary_to')}</label>
-            <input
-              id="summary-to"
-              type="date"
-              value={to.value}
-              onInput={(event) => (to.value = event.currentTarget.value)}
-            />
-          </div>
-        </div>
+        <DateRange idPrefix="summary" from={from} to={to} />
         <ErrorText message={error.value} />
         <div class="buttons">
           <ActionButton type="submit">{t('summary_show')}</ActionButton>

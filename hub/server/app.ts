@@ -17,6 +17,7 @@ import { flagRoutes } from './routes/flags';
 import { incidentRoutes } from './routes/incidents';
 import { keywordRoutes } from './routes/keywords';
 import { lessonRoutes } from './routes/lessons';
+import { pupilEventRoutes } from './routes/pupil-events';
 import { requestRoutes } from './routes/requests';
 import { rosterRoutes } from './routes/roster';
 import { schoolSiteRoutes } from './routes/school-sites';
@@ -53,6 +54,7 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api', flagRoutes(services))
     .route('/api', keywordRoutes(services))
     .route('/api', incidentRoutes(services))
+    .route('/api', pupilEventRoutes(services))
     .route('/api/device', deviceRoutes(services))
     .route('/api/device', deviceReportRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.

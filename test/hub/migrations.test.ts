@@ -44,6 +44,7 @@ describe('migrations', () => {
         'flag_events',
         'keyword_alerts',
         'school_keywords',
+        'pupil_events',
       ]),
     );
     const recorded = await sql<{

@@ -1,43 +1,14 @@
 // The incident log for the DSL and the admin: every flag with what was done and by whom, as CSV
 // for the school's records, and anonymised counts over a period for governors.
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { HubError } from '../errors';
 import type { HubEnv } from '../hub-env';
 import { incidentLogCsv } from '../incident-log';
 import { incidentSummary } from '../incident-summary';
-import { endOfLocalDay, startOfLocalDate } from '../local-day';
 import { sessionOf } from '../request-identity';
 import { requireRole } from '../roles';
 import type { HubServices } from '../services';
+import { rangeOf, timeRangeQuery } from '../time-range';
 import { queryParams } from '../validation';
-
-/** A date (a whole day where the school is) or an exact time. */
-const bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-  error: 'expected a date (2026-03-02) or an ISO date and time',
-});
-
-const summaryQuery = z.object({ from: bound.optional(), to: bound.optional() });
-
-const isDate = (text: string) => text.length === 10;
-
-/** `from` a date starts at its first instant; `to` a date includes that whole day. */
-function rangeOf(query: z.infer<typeof summaryQuery>) {
-  const from =
-    query.from === undefined
-      ? undefined
-      : isDate(query.from)
-        ? startOfLocalDate(query.from)
-        : new Date(query.from);
-  const to =
-    query.to === undefined
-      ? undefined
-      : isDate(query.to)
-        ? endOfLocalDay(startOfLocalDate(query.to))
-        : new Date(query.to);
-  if (from && to && from >= to) throw new HubError(400, 'to: expected a time after from');
-  return { from, to };
-}
 
 export function incidentRoutes(services: HubServices) {
   const { db } = services;
@@ -51,7 +22,7 @@ export function incidentRoutes(services: HubServices) {
         'Content-Disposition': `attachment; filename="incident-log-${day}.csv"`,
       });
     })
-    .get('/incidents/summary', safeguarding, queryParams(summaryQuery), async (c) => {
+    .get('/incidents/summary', safeguarding, queryParams(timeRangeQuery), async (c) => {
       const range = rangeOf(c.req.valid('query'));
       return c.json(await incidentSummary(db, sessionOf(c).user.schoolId, range));
     });
