@@ -1,6 +1,6 @@
-// The messaging and comment platforms schools use, as data: where each is served, where its
-// messages or comments sit on the page, and the short "how to block someone here" steps a
-// pupil is shown there. Block It (content/prompts/block-it/) uses the areas to tell a link in a
+// The messaging and comment platforms schools use, as data: where each is served and where its
+// messages or comments sit on the page (their "how to block someone here" steps are in
+// shared/messaging-platform-help.ts, which only the drawing code loads). Block It (content/prompts/block-it/) uses the areas to tell a link in a
 // message from the rest of the page; on any other allowed site a generic reading of the page's
 // own markup does the same (shared/message-links.ts).
 //
@@ -10,34 +10,25 @@
 // most message links, and only the platform's help button waits for an update here.
 
 export interface MessagingPlatform {
+  /** Also the key of its steps in shared/messaging-platform-help.ts. */
   id: string;
-  /** The platform's own name, as it appears on its pages. */
-  name: string;
   /** Hostnames it is served from; their subdomains count too. */
   hosts: readonly string[];
   /** Path prefixes of its pages with messages or comments; none: every page on the hosts. */
   paths?: readonly string[];
   /** CSS selectors of the areas that hold messages or comments. */
   areas: readonly string[];
-  /** _locales keys of the "how to block someone here" steps, in order. */
-  blockSteps: readonly string[];
 }
-
-/** Every platform's last step: a pupil always tells a trusted adult too. */
-const TELL = 'how_to_block_tell_teacher';
 
 export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
   {
     id: 'gmail',
-    name: 'Gmail',
     hosts: ['mail.google.com'],
     // An opened message, its body and its attachment chips.
     areas: ['.adn', '.a3s', '.ii.gt', '.aQH'],
-    blockSteps: ['how_to_block_gmail_1', 'how_to_block_gmail_2', 'how_to_block_gmail_3', TELL],
   },
   {
     id: 'outlook',
-    name: 'Outlook',
     hosts: ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'],
     areas: [
       '[aria-label="Message body"]',
@@ -45,16 +36,9 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
       '[data-app-section="ConversationContainer"]',
       '#ReadingPaneContainerId',
     ],
-    blockSteps: [
-      'how_to_block_outlook_1',
-      'how_to_block_outlook_2',
-      'how_to_block_outlook_3',
-      TELL,
-    ],
   },
   {
     id: 'teams',
-    name: 'Microsoft Teams',
     hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'],
     areas: [
       '[data-tid="chat-pane-list"]',
@@ -62,41 +46,31 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
       '[data-tid="message-pane-list-viewport"]',
       '.ui-chat__message',
     ],
-    blockSteps: ['how_to_block_teams_1', 'how_to_block_teams_2', 'how_to_block_teams_3', TELL],
   },
   {
     id: 'classroom',
-    name: 'Google Classroom',
     hosts: ['classroom.google.com'],
     // Stream posts and their class comments.
     areas: ['[data-stream-item-id]', '[aria-label*="comment" i]'],
-    blockSteps: ['how_to_block_classroom_1', 'how_to_block_classroom_2', TELL],
   },
   {
     id: 'padlet',
-    name: 'Padlet',
     hosts: ['padlet.com', 'padlet.org'],
     areas: ['[data-testid*="comment" i]', '[data-testid="surfacePost"]', '.surface-post'],
-    blockSteps: ['how_to_block_padlet_1', 'how_to_block_padlet_2', TELL],
   },
   {
     id: 'seesaw',
-    name: 'Seesaw',
     hosts: ['app.seesaw.me'],
     areas: ['[data-testid*="comment" i]', '[class*="comment" i]'],
-    blockSteps: ['how_to_block_seesaw_1', 'how_to_block_seesaw_2', TELL],
   },
   {
     id: 'scratch',
-    name: 'Scratch',
     hosts: ['scratch.mit.edu'],
     paths: ['/projects/', '/users/', '/studios/', '/discuss/'],
     areas: ['.comments-container', '#comments', '.comments-list', '.postmsg'],
-    blockSteps: ['how_to_block_scratch_1', 'how_to_block_scratch_2', TELL],
   },
   {
     id: 'youtube',
-    name: 'YouTube',
     hosts: ['youtube.com'],
     paths: ['/watch', '/shorts/', '/live/', '/post/', '/@', '/channel/'],
     areas: [
@@ -105,7 +79,6 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
       'ytm-comment-section-renderer',
       'yt-live-chat-renderer',
     ],
-    blockSteps: ['how_to_block_youtube_1', 'how_to_block_youtube_2', TELL],
   },
 ];
 

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { PLATFORM_HELP } from '../../shared/messaging-platform-help';
 import {
   MESSAGING_PLATFORM_IDS,
   MESSAGING_PLATFORMS,
@@ -14,21 +15,23 @@ const messages: Record<string, { message: string }> = JSON.parse(
 const at = (url: string) => new URL(url);
 
 describe('the messaging platforms', () => {
-  it('have distinct lower-case ids, hosts, areas and steps', () => {
+  it('have distinct lower-case ids, hosts and message areas', () => {
     expect(new Set(MESSAGING_PLATFORM_IDS).size).toBe(MESSAGING_PLATFORMS.length);
     for (const platform of MESSAGING_PLATFORMS) {
       expect(platform.id).toMatch(/^[a-z]+$/);
       expect(platform.hosts.length).toBeGreaterThan(0);
       for (const host of platform.hosts) expect(host).toMatch(/^[a-z0-9.-]+\.[a-z]+$/);
       expect(platform.areas.length).toBeGreaterThan(0);
-      expect(platform.blockSteps.length).toBeGreaterThanOrEqual(2);
     }
   });
 
-  it('name only steps that exist in en_GB, each ending by telling a teacher', () => {
-    for (const platform of MESSAGING_PLATFORMS) {
-      for (const key of platform.blockSteps) expect(messages[key]?.message, key).toBeTruthy();
-      expect(platform.blockSteps.at(-1)).toBe('how_to_block_tell_teacher');
+  it('each have a name and steps that exist in en_GB, ending by telling a teacher', () => {
+    expect(Object.keys(PLATFORM_HELP).sort()).toEqual([...MESSAGING_PLATFORM_IDS].sort());
+    for (const help of Object.values(PLATFORM_HELP)) {
+      expect(help.name.length).toBeGreaterThan(2);
+      expect(help.blockSteps.length).toBeGreaterThanOrEqual(3);
+      for (const key of help.blockSteps) expect(messages[key]?.message, key).toBeTruthy();
+      expect(help.blockSteps.at(-1)).toBe('how_to_block_tell_teacher');
     }
   });
 
