@@ -3,7 +3,7 @@
 // approved link in a message, and an ordinary link on the page, are left to the rules; an
 // attachment gets its own words; and the listed platforms' pages offer "How to block someone
 // here". Real hostnames resolve to the fixture server, which records every request.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { MESSAGING_PLATFORMS } from '../../shared/messaging-platforms';
 import { expectNoAxeViolations } from './support/axe';
 import { readPrompt, pressPromptButton, waitForPrompt } from './support/closed-shadow';
@@ -33,10 +33,17 @@ function chatPage(server: FixtureServer): void {
   });
 }
 
-async function openChat(page: Page, server: FixtureServer, extensionId: string): Promise<void> {
+/** Opens the chat (in a new tab unless given one) once the prompts script is listening. */
+async function openChat(
+  launched: { context: BrowserContext; extensionId: string },
+  server: FixtureServer,
+  page?: Page,
+): Promise<Page> {
   chatPage(server);
-  await page.goto(CHAT);
-  await waitForPromptsScript(page, extensionId);
+  const tab = page ?? (await launched.context.newPage());
+  await tab.goto(CHAT);
+  await waitForPromptsScript(tab, launched.extensionId);
+  return tab;
 }
 
 test.beforeEach(async ({ launched }) => {
@@ -50,8 +57,7 @@ test('a link in a chat to an unapproved site shows "Block it!" and nothing reach
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#outside');
 
   const prompt = await waitForPrompt(page);
@@ -83,8 +89,7 @@ test('from the keyboard: Enter on the link shows it with "Stay here" focused, Es
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   // Through a platform's redirect, too: where it really leads is what counts.
   await page.focus('#wrapped');
   await page.keyboard.press('Enter');
@@ -104,8 +109,7 @@ test('from the keyboard: Enter on the link shows it with "Stay here" focused, Es
 });
 
 test('a middle click is held too, and opens no tab', async ({ launched, server }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   const pagesBefore = launched.context.pages().length;
   await page.click('#outside', { button: 'middle' });
   expect((await waitForPrompt(page)).title).toBe('Block it! This link leaves the site');
@@ -118,8 +122,7 @@ test('Flag It on "Block it!" goes to the flag screen and is recorded', async ({
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#outside');
   await waitForPrompt(page);
   await pressPromptButton(page, 'Flag It');
@@ -134,8 +137,7 @@ test('an attachment in a message gets the attachment words, and is not fetched',
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#attachment');
   const prompt = await waitForPrompt(page);
   expect(prompt.title).toBe("Block it! Don't open this file");
@@ -150,8 +152,7 @@ test('an attachment in a message gets the attachment words, and is not fetched',
 
 test('KS1 sees the pictorial card', async ({ launched, server }) => {
   await applyPolicy(launched.worker, { keyStage: 'ks1', ks1: ['www.topmarks.co.uk'] });
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#outside');
   const prompt = await waitForPrompt(page);
   expect(prompt.title).toBe('Stop! This link goes somewhere new.');
@@ -163,18 +164,17 @@ test('an approved link in a message, and a link within the site, go through unto
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#approved');
   await expect(page).toHaveURL('https://kids.example.org/owls');
   expect(server.requestsTo('kids.example.org')).toHaveLength(1);
 
-  await openChat(page, server, launched.extensionId);
+  await openChat(launched, server, page);
   await page.click('#inside');
   await expect(page).toHaveURL('https://www.topmarks.co.uk/games');
 
   // Ctrl-click asks for a new tab: it opens one, and this page stays.
-  await openChat(page, server, launched.extensionId);
+  await openChat(launched, server, page);
   const opened = launched.context.waitForEvent('page');
   await page.click('#approved', { modifiers: ['Control'] });
   const tab = await opened;
@@ -187,8 +187,7 @@ test('an ordinary link on the page (not in a message) is left to the block page'
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   await page.click('#outside-nav');
   await expect(page).toHaveURL(BLOCK_PAGE);
   expect(await readPrompt(page)).toBeNull();
@@ -253,7 +252,7 @@ test('"How to block someone here" on a listed platform\'s comments, and nowhere 
   await expect.poll(() => pageButtons(page)).toContain('How to block someone here');
 
   // Not a platform at all: the chat page offers Block It, never the help.
-  await openChat(page, server, launched.extensionId);
+  await openChat(launched, server, page);
   await page.click('h1');
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
   expect(await pageButtons(page)).not.toContain('How to block someone here');
@@ -263,8 +262,7 @@ test("every platform's message-area selectors are valid CSS in Chromium", async 
   launched,
   server,
 }) => {
-  const page = await launched.context.newPage();
-  await openChat(page, server, launched.extensionId);
+  const page = await openChat(launched, server);
   const selectors = MESSAGING_PLATFORMS.flatMap((platform) => platform.areas);
   const invalid = await page.evaluate((all) => {
     return all.filter((selector) => {

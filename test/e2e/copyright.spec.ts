@@ -49,10 +49,16 @@ async function setUp(launched: { worker: Worker; context: BrowserContext }): Pro
   });
 }
 
-async function openArticle(page: Page, server: FixtureServer, extensionId: string) {
+/** Opens the article in a new tab once the prompts script is listening. */
+async function openArticle(
+  launched: { context: BrowserContext; extensionId: string | null },
+  server: FixtureServer,
+): Promise<Page> {
   articlePage(server);
+  const page = await launched.context.newPage();
   await page.goto(ARTICLE);
-  await waitForPromptsScript(page, extensionId);
+  await waitForPromptsScript(page, launched.extensionId ?? '');
+  return page;
 }
 
 /** Selects the element's text, as dragging across it would. */
@@ -73,8 +79,7 @@ test('copying a long passage shows the reminder with a citation to copy; the cop
   server,
 }) => {
   await setUp(launched);
-  const page = await launched.context.newPage();
-  await openArticle(page, server, launched.extensionId);
+  const page = await openArticle(launched, server);
   // The whole page, as a pupil does it: Ctrl+A, Ctrl+C.
   await page.click('#long');
   await page.keyboard.press('Control+A');
@@ -117,8 +122,7 @@ test("a short phrase, or the pupil's own writing, shows nothing; a selection ove
   server,
 }) => {
   await setUp(launched);
-  const page = await launched.context.newPage();
-  await openArticle(page, server, launched.extensionId);
+  const page = await openArticle(launched, server);
   // A short phrase from the page.
   await page.click('#short', { clickCount: 3 });
   await page.keyboard.press('Control+C');
@@ -157,8 +161,7 @@ test("the limit and the platforms are the school's, from managed policy", async 
         worker.evaluate(async () => (await chrome.storage.local.get('promptConfig')).promptConfig),
       )
       .toEqual({ keyStage: 'ks2', copyWordLimit: 150, messagingPlatforms: ['gmail', 'scratch'] });
-    const page = await launched.context.newPage();
-    await openArticle(page, server, launched.extensionId);
+    const page = await openArticle(launched, server);
     // 112 words: under this school's limit.
     await selectAll(page, '#long');
     await page.keyboard.press('Control+C');
@@ -182,8 +185,7 @@ test('dragging an image or opening its menu shows a short reminder, once each pe
   server,
 }) => {
   await setUp(launched);
-  const page = await launched.context.newPage();
-  await openArticle(page, server, launched.extensionId);
+  const page = await openArticle(launched, server);
   await page.click('#photo', { button: 'right' });
   const prompt = await waitForPrompt(page);
   expect(prompt.title).toBe('Pictures belong to the person who made them');

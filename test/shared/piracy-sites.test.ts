@@ -4,17 +4,11 @@ import type { EffectivePolicy } from '../../shared/effective-policy';
 import { PIRACY_DOMAINS, PIRACY_ENTRIES, PIRACY_GROUPS } from '../../shared/piracy-sites';
 import { compileRules } from '../../shared/rule-compiler';
 import { RULE_PRIORITY } from '../../shared/rule-priorities';
-import { formatSiteEntry, parseSiteEntry, type SiteEntry } from '../../shared/site-entry';
+import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
+import { entries } from './site-entries';
 
 const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
-
-const entries = (...sites: string[]): SiteEntry[] =>
-  sites.map((site) => {
-    const result = parseSiteEntry(site);
-    if (!result.ok) throw new Error(result.reason);
-    return result.entry;
-  });
 
 const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   keyStage: 'ks2',
