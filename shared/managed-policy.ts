@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { keywordListSchema, MAX_KEYWORDS } from './flag';
 import { keywordWords } from './keyword-match';
 import { keyStageSchema, type KeyStage } from './policy-model';
+import { MESSAGING_PLATFORM_IDS } from './messaging-platforms';
+import { MAX_COPY_WORD_LIMIT, MIN_COPY_WORD_LIMIT } from './prompt-config';
 import { formatSiteEntry, parseSiteEntry } from './site-entry';
 import { isPinHash } from './pin-hash';
 
@@ -20,6 +22,8 @@ export const MANAGED_KEYS = [
   'enrolmentToken',
   'flagScreenshots',
   'keywords',
+  'messagingPlatforms',
+  'copyWordLimit',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -35,6 +39,10 @@ export const managedFieldsSchema = z.object({
   flagScreenshots: z.boolean().optional(),
   /** The school's own keywords, watched for on top of the hub's list. */
   keywords: keywordListSchema.optional(),
+  /** Block It: the messaging platforms the school uses (shared/messaging-platforms.ts ids). */
+  messagingPlatforms: z.array(z.string()).optional(),
+  /** Words copied from a page before the copyright reminder. */
+  copyWordLimit: z.number().int().optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -180,6 +188,18 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     else if (lastGood.keywords) fields.keywords = lastGood.keywords;
   }
 
+  if ('messagingPlatforms' in record) {
+    const platforms = readMessagingPlatforms(record.messagingPlatforms, errors);
+    if (platforms) fields.messagingPlatforms = platforms;
+    else if (lastGood.messagingPlatforms) fields.messagingPlatforms = lastGood.messagingPlatforms;
+  }
+
+  if ('copyWordLimit' in record) {
+    const limit = readCopyWordLimit(record.copyWordLimit, errors);
+    if (limit !== null) fields.copyWordLimit = limit;
+    else if (lastGood.copyWordLimit !== undefined) fields.copyWordLimit = lastGood.copyWordLimit;
+  }
+
   return { fields, errors };
 }
 
@@ -215,6 +235,48 @@ function readKeywords(value: unknown, errors: string[]): string[] | null {
     return keywords.slice(0, MAX_KEYWORDS);
   }
   return keywords;
+}
+
+/**
+ * The platform ids a school listed for Block It. An unknown id (a typo, or a platform this
+ * version doesn't know) is reported with its position and the rest are kept; null when the
+ * value isn't a list. An empty list is kept: the school uses none of them.
+ */
+function readMessagingPlatforms(value: unknown, errors: string[]): string[] | null {
+  if (!Array.isArray(value)) {
+    errors.push(
+      `messagingPlatforms: expected a list of platform names, got ${describeType(value)}; kept the last good list`,
+    );
+    return null;
+  }
+  const platforms: string[] = [];
+  value.forEach((entry: unknown, index) => {
+    const id = typeof entry === 'string' ? entry.trim().toLowerCase() : null;
+    if (id === null || !MESSAGING_PLATFORM_IDS.includes(id)) {
+      errors.push(
+        `messagingPlatforms item ${index + 1}: expected one of ${MESSAGING_PLATFORM_IDS.join(', ')}, got ${describeType(entry)}`,
+      );
+      return;
+    }
+    if (!platforms.includes(id)) platforms.push(id);
+  });
+  return platforms;
+}
+
+/** The copyright reminder's word limit: a whole number in range, else null (with a reason). */
+function readCopyWordLimit(value: unknown, errors: string[]): number | null {
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_COPY_WORD_LIMIT &&
+    value <= MAX_COPY_WORD_LIMIT
+  ) {
+    return value;
+  }
+  errors.push(
+    `copyWordLimit: expected a whole number from ${MIN_COPY_WORD_LIMIT} to ${MAX_COPY_WORD_LIMIT}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
+  );
+  return null;
 }
 
 /**

@@ -1,4 +1,13 @@
 // Every prompt feature the prompts script starts on a page, in order.
+import { blockIt } from './block-it/block-it';
+import { howToBlock } from './block-it/how-to-block';
+import { copyReminder } from './copyright/copy-reminder';
+import { imageReminder } from './copyright/image-reminder';
 import type { PromptFeature } from './prompt-feature';
 
-export const PROMPT_FEATURES: readonly PromptFeature[] = [];
+export const PROMPT_FEATURES: readonly PromptFeature[] = [
+  blockIt,
+  howToBlock,
+  copyReminder,
+  imageReminder,
+];

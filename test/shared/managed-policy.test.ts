@@ -147,4 +147,73 @@ describe('applyManagedPolicy', () => {
       expect(state.fields.keywords).toEqual([]);
     });
   });
+
+  describe('messagingPlatforms', () => {
+    it('takes known platform names, in any case, with repeats dropped', () => {
+      const state = applyManagedPolicy({ messagingPlatforms: ['Gmail', 'padlet', 'gmail '] }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.messagingPlatforms).toEqual(['gmail', 'padlet']);
+    });
+
+    it('drops an unknown name with its position, naming the ones it knows, and keeps the rest', () => {
+      const state = applyManagedPolicy({ messagingPlatforms: ['teams', 'snapchat', 3] }, {});
+      expect(state.fields.messagingPlatforms).toEqual(['teams']);
+      expect(state.errors).toEqual([
+        "messagingPlatforms item 2: expected one of gmail, outlook, teams, classroom, padlet, seesaw, scratch, youtube, got 'snapchat'",
+        'messagingPlatforms item 3: expected one of gmail, outlook, teams, classroom, padlet, seesaw, scratch, youtube, got a number',
+      ]);
+    });
+
+    it.each([['gmail'], [{ 0: 'gmail' }], [true]])(
+      'refuses %j, naming the field, and keeps the last good list',
+      (value) => {
+        const state = applyManagedPolicy(
+          { messagingPlatforms: value },
+          { messagingPlatforms: ['scratch'] },
+        );
+        expect(state.fields.messagingPlatforms).toEqual(['scratch']);
+        expect(state.errors).toEqual([
+          expect.stringMatching(
+            /^messagingPlatforms: expected a list of platform names, got .*; kept the last good list$/,
+          ),
+        ]);
+      },
+    );
+
+    it('takes an empty list as "none of them"', () => {
+      const state = applyManagedPolicy(
+        { messagingPlatforms: [] },
+        { messagingPlatforms: ['gmail'] },
+      );
+      expect(state.fields.messagingPlatforms).toEqual([]);
+    });
+  });
+
+  describe('copyWordLimit', () => {
+    it.each([[5], [40], [250], [10_000]])('takes %i', (value) => {
+      const state = applyManagedPolicy({ copyWordLimit: value }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.copyWordLimit).toBe(value);
+    });
+
+    it.each([
+      [4, 'got 4'],
+      [10_001, 'got 10001'],
+      [40.5, 'got 40.5'],
+      ['40', "got '40'"],
+      [null, 'got null'],
+    ])('refuses %j with a reason and keeps the last good value', (value, got) => {
+      const state = applyManagedPolicy({ copyWordLimit: value }, { copyWordLimit: 60 });
+      expect(state.fields.copyWordLimit).toBe(60);
+      expect(state.errors).toEqual([
+        `copyWordLimit: expected a whole number from 5 to 10000, ${got}; kept the last good value`,
+      ]);
+    });
+
+    it('goes back to the default (absent) when the admin removes it', () => {
+      expect(applyManagedPolicy({ keyStage: 'ks1' }, { copyWordLimit: 60 }).fields).toEqual({
+        keyStage: 'ks1',
+      });
+    });
+  });
 });
