@@ -21,3 +21,17 @@ export async function writePolicyFile(
   await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
   return () => rm(file, { force: true });
 }
+
+/**
+ * Writes Chrome policies themselves (not an extension's), such as ExtensionInstallForcelist, to
+ * the named file and returns a remover; the same root rule as above applies.
+ */
+export async function writeChromePolicyFile(
+  name: string,
+  policies: Record<string, unknown>,
+): Promise<() => Promise<void>> {
+  const file = path.join(POLICY_DIR, `${name}.json`);
+  await mkdir(POLICY_DIR, { recursive: true });
+  await writeFile(file, JSON.stringify(policies));
+  return () => rm(file, { force: true });
+}
