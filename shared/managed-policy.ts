@@ -222,7 +222,9 @@ function readKeywords(value: unknown, errors: string[]): string[] | null {
  * test). Anything else would send pupils' requests and flags in the clear. The package command
  * checks the address it writes into the self-hosted extension with this too.
  */
-export function readHubUrl(value: unknown): { ok: true; url: string } | { ok: false; reason: string } {
+export function readHubUrl(
+  value: unknown,
+): { ok: true; url: string } | { ok: false; reason: string } {
   if (typeof value !== 'string')
     return { ok: false, reason: `expected an address, got ${describeType(value)}` };
   let url: URL;

@@ -65,49 +65,72 @@ interface Written {
   offset: number;
 }
 
+/** Little-endian fields of 2 or 4 bytes, in order: every zip record is written this way. */
+function record(fields: readonly (readonly [2 | 4, number])[]): Buffer {
+  const bytes = Buffer.alloc(fields.reduce((sum, [size]) => sum + size, 0));
+  let at = 0;
+  for (const [size, value] of fields) {
+    if (size === 2) bytes.writeUInt16LE(value, at);
+    else bytes.writeUInt32LE(value, at);
+    at += size;
+  }
+  return bytes;
+}
+
+/** The fields the local and central headers share, from "version needed" to the name length. */
+function commonFields(entry: Written): (readonly [2 | 4, number])[] {
+  return [
+    [2, VERSION_NEEDED],
+    [2, entry.flags],
+    [2, entry.method],
+    [2, DOS_TIME],
+    [2, DOS_DATE],
+    [4, entry.crc],
+    [4, entry.compressedSize],
+    [4, entry.size],
+    [2, entry.name.length],
+  ];
+}
+
 function localHeader(entry: Written): Buffer {
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(LOCAL_HEADER, 0);
-  header.writeUInt16LE(VERSION_NEEDED, 4);
-  header.writeUInt16LE(entry.flags, 6);
-  header.writeUInt16LE(entry.method, 8);
-  header.writeUInt16LE(DOS_TIME, 10);
-  header.writeUInt16LE(DOS_DATE, 12);
-  header.writeUInt32LE(entry.crc, 14);
-  header.writeUInt32LE(entry.compressedSize, 18);
-  header.writeUInt32LE(entry.size, 22);
-  header.writeUInt16LE(entry.name.length, 26);
-  header.writeUInt16LE(0, 28);
-  return Buffer.concat([header, entry.name]);
+  return Buffer.concat([
+    record([
+      [4, LOCAL_HEADER],
+      ...commonFields(entry),
+      [2, 0], // extra field length
+    ]),
+    entry.name,
+  ]);
 }
 
 function centralHeader(entry: Written): Buffer {
-  const header = Buffer.alloc(46);
-  header.writeUInt32LE(CENTRAL_HEADER, 0);
-  header.writeUInt16LE(VERSION_MADE_BY, 4);
-  header.writeUInt16LE(VERSION_NEEDED, 6);
-  header.writeUInt16LE(entry.flags, 8);
-  header.writeUInt16LE(entry.method, 10);
-  header.writeUInt16LE(DOS_TIME, 12);
-  header.writeUInt16LE(DOS_DATE, 14);
-  header.writeUInt32LE(entry.crc, 16);
-  header.writeUInt32LE(entry.compressedSize, 20);
-  header.writeUInt32LE(entry.size, 24);
-  header.writeUInt16LE(entry.name.length, 28);
-  // Extra field, comment, disk number and internal attributes (offsets 30 to 37) stay 0.
-  header.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38);
-  header.writeUInt32LE(entry.offset, 42);
-  return Buffer.concat([header, entry.name]);
+  return Buffer.concat([
+    record([
+      [4, CENTRAL_HEADER],
+      [2, VERSION_MADE_BY],
+      ...commonFields(entry),
+      [2, 0], // extra field length
+      [2, 0], // comment length
+      [2, 0], // disk number
+      [2, 0], // internal attributes
+      [4, EXTERNAL_ATTRIBUTES],
+      [4, entry.offset],
+    ]),
+    entry.name,
+  ]);
 }
 
 function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
-  const record = Buffer.alloc(22);
-  record.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
-  record.writeUInt16LE(count, 8);
-  record.writeUInt16LE(count, 10);
-  record.writeUInt32LE(size, 12);
-  record.writeUInt32LE(offset, 16);
-  return record;
+  return record([
+    [4, END_OF_CENTRAL_DIRECTORY],
+    [2, 0], // this disk
+    [2, 0], // the disk the directory starts on
+    [2, count],
+    [2, count],
+    [4, size],
+    [4, offset],
+    [2, 0], // comment length
+  ]);
 }
 
 /** The zip of these entries, in this order. Throws ZipError for a bad name or an oversized zip. */

@@ -16,10 +16,7 @@ export async function writePolicyFile(
   name: string,
   policy: Record<string, unknown>,
 ): Promise<() => Promise<void>> {
-  const file = path.join(POLICY_DIR, `${name}.json`);
-  await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
-  return () => rm(file, { force: true });
+  return writeChromePolicyFile(name, { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
 }
 
 /**
