@@ -74,6 +74,14 @@ function zipWith(manifest: Manifest, files: readonly ZipEntry[]): Buffer {
 export function checkHubUrl(value: string): string {
   const checked = readHubUrl(value);
   if (!checked.ok) throw new PackagingError(`--hub-url: ${checked.reason}.`);
+  // The hub answers at the root of its address (as the extension's hubUrl does), so a path
+  // would be dropped without a word and every device would ask the wrong URL.
+  const given = new URL(value.trim());
+  if (given.pathname !== '/' || given.search || given.hash) {
+    throw new PackagingError(
+      `--hub-url: give the hub's address alone (${checked.url}), without a path or query.`,
+    );
+  }
   return checked.url;
 }
 

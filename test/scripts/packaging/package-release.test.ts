@@ -161,6 +161,14 @@ describe('bad input', () => {
       'ftp://hub.school.example',
       '--hub-url: the hub must be reached over https (http only on this machine).',
     ],
+    [
+      'https://school.example/hub',
+      "--hub-url: give the hub's address alone (https://school.example), without a path or query.",
+    ],
+    [
+      'https://hub.school.example/?x=1',
+      "--hub-url: give the hub's address alone (https://hub.school.example), without a path or query.",
+    ],
   ])('refuses the hub address %s, before asking for a key', async (hubUrl, reason) => {
     let asked = false;
     const signingKey = async () => {
