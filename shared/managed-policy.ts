@@ -281,9 +281,12 @@ function readCopyWordLimit(value: unknown, errors: string[]): number | null {
 
 /**
  * The hub's address: https, or plain http only to this machine (a hub run for a demo or a
- * test). Anything else would send pupils' requests and flags in the clear.
+ * test). Anything else would send pupils' requests and flags in the clear. The package command
+ * checks the address it writes into the self-hosted extension with this too.
  */
-function readHubUrl(value: unknown): { ok: true; url: string } | { ok: false; reason: string } {
+export function readHubUrl(
+  value: unknown,
+): { ok: true; url: string } | { ok: false; reason: string } {
   if (typeof value !== 'string')
     return { ok: false, reason: `expected an address, got ${describeType(value)}` };
   let url: URL;

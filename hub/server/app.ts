@@ -24,6 +24,7 @@ import { schoolSiteRoutes } from './routes/school-sites';
 import { teacherSocketRoutes } from './routes/teacher-socket';
 import { createServices, type HubOptions, type HubServices } from './services';
 import { dashboardFiles } from './static';
+import { extensionReleaseFiles } from './extension-release';
 
 /** `services` may be passed in by a test or bench that reads the hub's counters. */
 export function createApp(options: HubOptions, services: HubServices = createServices(options)) {
@@ -32,6 +33,8 @@ export function createApp(options: HubOptions, services: HubServices = createSer
   app.use(secureHeaders());
   // The built dashboard (before no-store: its hashed assets may be cached); not an endpoint.
   app.use(dashboardFiles());
+  // The self-hosted extension's update manifest and CRXs: public files too, cacheable by ETag.
+  app.use(extensionReleaseFiles(options.releaseDir));
   app.use(async (c, next) => {
     await next();
     // Answers hold pupils' names: no browser or proxy may keep a copy.

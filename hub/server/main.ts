@@ -1,11 +1,12 @@
 // `npm run hub`: opens the database in HUB_DATA_DIR, applies migrations, creates the demo school
 // in an empty database, and serves the hub until Ctrl-C.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { readConfig, type HubConfig } from './config';
 import { openDatabase } from './database';
 import { serveHub } from './hub-server';
+import { UPDATE_MANIFEST_FILE, UPDATE_MANIFEST_PATH } from '../../shared/extension-release';
 import { migrateToLatest } from './migrations';
 import { readSchool, setEnrolmentToken } from './school';
 import { DEMO_SCHOOL, seedDemoSchool, type DemoSchool } from './seed-demo';
@@ -28,6 +29,11 @@ function printBanner(config: HubConfig, url: string, token: string, demo: DemoSc
     );
   }
   lines.push(``, `Enrolment token for pupil devices: ${token}`);
+  // The self-hosted extension, when `npm run package -- --hub-url …` has written a release here.
+  if (existsSync(path.join(config.releaseDir, UPDATE_MANIFEST_FILE))) {
+    const release = path.relative(process.cwd(), config.releaseDir) || '.';
+    lines.push(`Self-hosted extension: ${release}/ served at ${url}${UPDATE_MANIFEST_PATH}`);
+  }
   if (!LOOPBACK.has(config.host)) {
     lines.push(
       ``,
@@ -54,7 +60,7 @@ async function main() {
   }
   const token = config.enrolmentToken ?? school.enrolment_token;
 
-  const app = createApp({ db });
+  const app = createApp({ db, releaseDir: config.releaseDir });
   // Upgrades reach the app like any request (the access gate applies) and become the device
   // and teacher WebSockets (routes/device-socket.ts, routes/teacher-socket.ts).
   const { server, close } = serveHub(app, { hostname: config.host, port: config.port }, (info) => {

@@ -261,3 +261,16 @@ describe('unknown routes and large bodies', () => {
     expect(answer.headers.get('X-Content-Type-Options')).toBe('nosniff');
   });
 });
+
+describe('the self-hosted extension files', () => {
+  it('open without credentials and are no endpoint: the gate is not in front of them', async () => {
+    expect(endpoints().filter((e) => e.path.startsWith('/extension'))).toEqual([]);
+    // This app has no release folder: the answer is the release's own 404, not the gate's 401.
+    for (const path of ['/extension/updates.xml', '/extension/safe-class-0.1.0.crx']) {
+      expect(await call(hub.app, 'GET', path)).toMatchObject({
+        status: 404,
+        body: { error: 'This hub serves no extension release: start it with HUB_RELEASE_DIR set.' },
+      });
+    }
+  });
+});
