@@ -20,6 +20,9 @@ export const MANAGED_KEYS = [
   'enrolmentToken',
   'flagScreenshots',
   'keywords',
+  'schoolName',
+  'zipItTrustedSites',
+  'signInSites',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -35,6 +38,12 @@ export const managedFieldsSchema = z.object({
   flagScreenshots: z.boolean().optional(),
   /** The school's own keywords, watched for on top of the hub's list. */
   keywords: keywordListSchema.optional(),
+  /** Zip It: the school's name, which a pupil is asked to keep to themselves on other sites. */
+  schoolName: z.string().optional(),
+  /** Zip It: the school's own trusted sites, where it stays quiet. */
+  zipItTrustedSites: z.array(z.string()).optional(),
+  /** Zip It: sites approved for signing in; a password typed on any other site prompts. */
+  signInSites: z.array(z.string()).optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -126,6 +135,8 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     ['ks2Sites', 'ks2'],
     ['alwaysBlockedSites', 'alwaysBlocked'],
     ['imageSourceSites', 'imageSources'],
+    ['zipItTrustedSites', 'zipItTrustedSites'],
+    ['signInSites', 'signInSites'],
   ] as const;
   for (const [key, list] of lists) {
     if (!(key in record)) continue;
@@ -178,6 +189,17 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     const keywords = readKeywords(record.keywords, errors);
     if (keywords) fields.keywords = keywords;
     else if (lastGood.keywords) fields.keywords = lastGood.keywords;
+  }
+
+  if ('schoolName' in record) {
+    const name = z.string().trim().min(2).max(200).safeParse(record.schoolName);
+    if (name.success) fields.schoolName = name.data;
+    else {
+      errors.push(
+        `schoolName: expected the school's name (2 to 200 characters), got ${describeType(record.schoolName)}; kept the last good value`,
+      );
+      if (lastGood.schoolName) fields.schoolName = lastGood.schoolName;
+    }
   }
 
   return { fields, errors };

@@ -3,6 +3,7 @@
 // (background/prompts/prompt-config.ts). The content script checks the shape by hand rather
 // than with zod, which would load on every web page.
 import type { KeyStage } from './policy-model';
+import { FALLBACK_ZIP_IT_CONFIG, readZipItConfig, type ZipItConfig } from './zip-it/zip-it-config';
 
 /** storage.local key; background/storage-keys.ts lists it with the worker's other keys. */
 export const PROMPT_CONFIG_KEY = 'promptConfig';
@@ -14,12 +15,15 @@ export interface PromptConfig {
   /** KS1 wording is pictorial; KS2 explains why. */
   keyStage: KeyStage;
   copyWordLimit: number;
+  /** Zip It: where it stays quiet, where passwords belong, whose name and school to look for. */
+  zipIt: ZipItConfig;
 }
 
 /** The strictest reading: KS1 words, the default limit. Used until the worker has written one. */
 export const FALLBACK_PROMPT_CONFIG: PromptConfig = {
   keyStage: 'ks1',
   copyWordLimit: DEFAULT_COPY_WORD_LIMIT,
+  zipIt: FALLBACK_ZIP_IT_CONFIG,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -34,5 +38,6 @@ export function readPromptConfig(value: unknown): PromptConfig {
     typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 10_000
       ? limit
       : DEFAULT_COPY_WORD_LIMIT;
-  return { keyStage, copyWordLimit };
+  const zipIt = readZipItConfig(value.zipIt);
+  return { keyStage, copyWordLimit, zipIt };
 }
