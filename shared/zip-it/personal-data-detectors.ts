@@ -58,20 +58,23 @@ export function detectInText(text: string, person: ZipItPerson): Set<ZipItDetail
 
 /**
  * The kinds of personal detail in the fields being sent, in ZIP_IT_DETAILS order.
- * `passwordsPrompt`: false on a site the school approved for signing in.
+ * `signInSite`: the page is on a site the school approved for signing in. A password there is
+ * expected, and so is the account name (an email address, the pupil's name) signed in with it.
  */
 export function detectPersonalData(
   fields: readonly SentField[],
   person: ZipItPerson,
-  options: { passwordsPrompt: boolean },
+  options: { signInSite: boolean },
 ): ZipItDetail[] {
   const found = new Set<ZipItDetail>();
   const typed: string[] = [];
+  let signingIn = false;
   for (const field of fields) {
     if (field.value.trim() === '') continue;
     if (field.password) {
       // A password is only ever a password: its characters are not read for anything else.
-      if (options.passwordsPrompt) found.add('password');
+      signingIn = true;
+      if (!options.signInSite) found.add('password');
       continue;
     }
     typed.push(field.value);
@@ -80,5 +83,9 @@ export function detectPersonalData(
   // Read together, so a name asked for in two fields ("First name", "Last name") is still a
   // full name; a line break between them keeps numbers in two fields from joining up.
   for (const detail of detectInText(typed.join('\n'), person)) found.add(detail);
+  if (signingIn && options.signInSite) {
+    found.delete('email');
+    found.delete('name');
+  }
   return ZIP_IT_DETAILS.filter((detail) => found.has(detail));
 }

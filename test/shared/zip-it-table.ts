@@ -172,8 +172,8 @@ export const ZIP_IT_TEXT_CASES: readonly ZipItTextCase[] = [
 
 export interface ZipItFieldCase {
   fields: SentField[];
-  /** False on a site the school approved for signing in. */
-  passwordsPrompt: boolean;
+  /** True on a site the school approved for signing in. */
+  signInSite: boolean;
   found: ZipItDetail[];
   why: string;
 }
@@ -187,79 +187,91 @@ const field = (value: string, hints = '', password = false): SentField => ({
 export const ZIP_IT_FIELD_CASES: readonly ZipItFieldCase[] = [
   {
     fields: [field('3', 'bday-day'), field('5', 'bday-month'), field('2016', 'bday-year')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: ['birth-date'],
     why: 'date-of-birth parts in fields the autocomplete names',
   },
   {
     fields: [field('03/05/2016', 'dateOfBirth')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: ['birth-date'],
     why: 'a camel-case field name',
   },
   {
     fields: [field('2016-05-03', 'user_dob Date of birth')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: ['birth-date'],
     why: 'a field named user_dob',
   },
   {
     fields: [field('London', 'place_of_birth')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'a place of birth is not a date',
   },
   {
     fields: [field('03/05/2016', 'homework_due')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'a date in a field that is not about birth',
   },
   {
     fields: [field('zoe@example.com', 'email username'), field('hunter2', 'password', true)],
-    passwordsPrompt: true,
+    signInSite: false,
     found: ['email', 'password'],
     why: 'signing in on a site not approved for it',
   },
   {
     fields: [field('hunter2', 'password', true)],
-    passwordsPrompt: false,
+    signInSite: true,
     found: [],
     why: 'a password on an approved sign-in site',
   },
   {
+    fields: [field('zoe.brown@example.com', 'email'), field('hunter2', 'password', true)],
+    signInSite: true,
+    found: [],
+    why: 'signing in with her own email on an approved sign-in site',
+  },
+  {
+    fields: [field('zoe.brown@example.com', 'email'), field('12 Oak Road', 'address')],
+    signInSite: true,
+    found: ['name', 'address', 'email'],
+    why: 'no password: a form on a sign-in site that is not signing in',
+  },
+  {
     fields: [field('', 'password', true)],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'an empty password field sends nothing',
   },
   {
     fields: [field('07700900123', 'password', true)],
-    passwordsPrompt: false,
+    signInSite: true,
     found: [],
     why: 'a password is never read for other details',
   },
   {
     fields: [field('Zoe', 'first-name'), field('Brown', 'last-name')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: ['name'],
     why: 'a sign-up form asking for first and last name in separate fields',
   },
   {
     fields: [field('My answer: 12 x 34 = 408', 'answer'), field('Zoe', 'name')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'a quiz answer with a first name',
   },
   {
     fields: [field('07700', 'answer-1'), field('900123', 'answer-2')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'numbers in separate fields are never joined into a phone number',
   },
   {
     fields: [field('  ', 'message')],
-    passwordsPrompt: true,
+    signInSite: false,
     found: [],
     why: 'only spaces',
   },

@@ -9,7 +9,7 @@ import { ZIP_IT_FIELD_CASES, ZIP_IT_PERSON, ZIP_IT_TEXT_CASES } from './zip-it-t
 
 const inText = (text: string) =>
   detectPersonalData([{ value: text, hints: '', password: false }], ZIP_IT_PERSON, {
-    passwordsPrompt: true,
+    signInSite: false,
   });
 
 describe('Zip It detectors: the table of realistic inputs', () => {
@@ -34,9 +34,9 @@ describe('Zip It detectors: the table of realistic inputs', () => {
   );
 
   it.each(ZIP_IT_FIELD_CASES.map((row) => [row.why, row] as const))('%s', (_why, row) => {
-    expect(
-      detectPersonalData(row.fields, ZIP_IT_PERSON, { passwordsPrompt: row.passwordsPrompt }),
-    ).toEqual(row.found);
+    expect(detectPersonalData(row.fields, ZIP_IT_PERSON, { signInSite: row.signInSite })).toEqual(
+      row.found,
+    );
   });
 });
 

@@ -32,12 +32,13 @@ function session(page: Page): Promise<CDPSession> {
   return found;
 }
 
+/** Every node, ignored ones too: a layout-only container is ignored, but its children aren't. */
 async function axNodes(page: Page): Promise<AxNode[]> {
   const cdp = await session(page);
   const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as {
     nodes: AxNode[];
   };
-  return nodes.filter((node) => !node.ignored);
+  return nodes;
 }
 
 export interface PromptView {
@@ -56,12 +57,14 @@ const PROMPT_ROLES = new Set(['alertdialog', 'dialog']);
 export async function readPrompt(page: Page): Promise<PromptView | null> {
   const nodes = await axNodes(page);
   const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-  const dialog = nodes.find((node) => PROMPT_ROLES.has(node.role?.value ?? ''));
+  const dialog = nodes.find((node) => !node.ignored && PROMPT_ROLES.has(node.role?.value ?? ''));
   if (!dialog) return null;
   const texts: string[] = [];
   const buttons: string[] = [];
   const walk = (node: AxNode | undefined) => {
     if (!node) return;
+    for (const child of node.ignored ? (node.childIds ?? []) : []) walk(byId.get(child));
+    if (node.ignored) return;
     const role = node.role?.value ?? '';
     const name = node.name?.value?.trim() ?? '';
     if (role === 'button') buttons.push(name);
@@ -94,7 +97,7 @@ export async function pressPromptButton(page: Page, name: string | RegExp): Prom
   const matches = (value: string) =>
     typeof name === 'string' ? value.trim() === name : name.test(value);
   const button = nodes.find(
-    (node) => node.role?.value === 'button' && matches(node.name?.value ?? ''),
+    (node) => !node.ignored && node.role?.value === 'button' && matches(node.name?.value ?? ''),
   );
   if (!button?.backendDOMNodeId) throw new Error(`The prompt has no button named ${String(name)}.`);
   const cdp = await session(page);
