@@ -19,13 +19,20 @@ export interface TextBoxHints {
   rows: string | null;
   /** A contenteditable that says it is one line (`role=textbox` without aria-multiline). */
   singleLine: boolean;
+  /** A contenteditable that says it is for several lines (`aria-multiline=true`). */
+  multiLine: boolean;
 }
 
-/** True for a multi-line box where Enter (without Shift) sends, as in a chat. */
+/**
+ * True for a multi-line box where Enter (without Shift) sends, as in a chat. A box that says
+ * it is for several lines (three rows or more, aria-multiline) is for writing, whatever it is
+ * called: its send button is still checked.
+ */
 export function isChatBox(box: TextBoxHints): boolean {
   if (['send', 'go', 'done'].includes(box.enterKeyHint.toLowerCase())) return true;
   if (box.singleLine) return true;
   const rows = box.rows === null ? NaN : Number(box.rows);
+  if (box.multiLine || rows >= 3) return false;
   if (rows >= 1 && rows <= 2) return true;
   return CHAT_HINTS.test(box.hints);
 }

@@ -285,6 +285,61 @@ test("the school's trusted site sends without a prompt; the school's name elsewh
   ]);
 });
 
+// A rich-text comment box with a Send button beside it, outside any form, as many sites build it.
+const COMMENTS = html(
+  'Comments',
+  `<main><h1>Comments</h1>
+   <div id="comment" contenteditable="true" role="textbox" aria-multiline="true"
+        aria-label="Add a comment"></div>
+   <div role="button" tabindex="0" id="send" aria-label="Post comment">➤</div></main>
+   <script>
+     document.getElementById('send').addEventListener('click', () => {
+       const box = document.getElementById('comment');
+       fetch('/comment?c=' + encodeURIComponent(box.innerText));
+       box.textContent = '';
+     });
+   </script>`,
+);
+
+test('a send button beside a rich-text box: an email address is stopped until the teacher says OK', async ({
+  launched,
+  server,
+}) => {
+  await useKeyStage(launched.worker, 'ks2');
+  server.route('chat.example.org', '/comments', { body: COMMENTS });
+  const page = await launched.context.newPage();
+  await page.goto('http://chat.example.org/comments');
+  const box = page.getByRole('textbox', { name: 'Add a comment' });
+  const comments = () => server.requestsTo((request) => request.path === '/comment');
+  await box.click();
+  await page.keyboard.type('write to me at star.gamer99@example.com');
+  // Enter in a box for writing is a new line, not a send.
+  await page.keyboard.press('Enter');
+  expect(await readPrompt(page)).toBeNull();
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const prompt = await waitForPrompt(page);
+  expect(prompt.text).toContain(
+    'This looks like an email address. Strangers could use it to contact you.',
+  );
+  await pressPromptButton(page, "Don't send");
+  await expect.poll(() => readPrompt(page)).toBeNull();
+  await expect(box).toHaveText('write to me at star.gamer99@example.com');
+  await expect(box).toBeFocused();
+
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await waitForPrompt(page);
+  await pressPromptButton(page, "My teacher said it's OK");
+  await expect.poll(() => comments().length).toBe(1);
+  // The comment as typed, with the new line Enter made.
+  expect(decodeURIComponent(comments()[0]?.url ?? '')).toMatch(
+    /^\/comment\?c=write to me at star\.gamer99@example\.com\n+$/,
+  );
+  expect(await eventLines(launched.worker)).toEqual([
+    'zip-it chat.example.org email kept-private',
+    'zip-it chat.example.org email teacher-said-ok',
+  ]);
+});
+
 test('KS1 sees the simple, pictured version', async ({ launched, server }) => {
   await useKeyStage(launched.worker, 'ks1');
   server.route('chat.example.org', '/chat', { body: CHAT });

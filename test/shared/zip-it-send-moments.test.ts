@@ -24,7 +24,14 @@ describe('send buttons, by their name', () => {
 
 describe('chat boxes (Enter sends) and writing boxes (Enter is a new line)', () => {
   const box = (over: Partial<Parameters<typeof isChatBox>[0]>) =>
-    isChatBox({ hints: '', enterKeyHint: '', rows: null, singleLine: false, ...over });
+    isChatBox({
+      hints: '',
+      enterKeyHint: '',
+      rows: null,
+      singleLine: false,
+      multiLine: false,
+      ...over,
+    });
 
   it.each([
     [{ enterKeyHint: 'send' }, true, 'enterkeyhint=send'],
@@ -39,6 +46,13 @@ describe('chat boxes (Enter sends) and writing boxes (Enter is a new line)', () 
     [{ rows: '10', hints: 'essay Write your story' }, false, 'a story box'],
     [{ rows: '8', enterKeyHint: 'enter' }, false, 'enterkeyhint=enter'],
     [{ hints: 'postcode notes', rows: 'x' }, false, 'not the word post'],
+    [
+      { hints: 'Add a comment', multiLine: true },
+      false,
+      'a comment box that says it is multi-line',
+    ],
+    [{ hints: 'Reply', rows: '6' }, false, 'a six-row reply box: Enter is a new line'],
+    [{ rows: '6', enterKeyHint: 'send' }, true, 'a big box that says Enter sends'],
   ] as const)('%j: %s (%s)', (over, expected, _why) => {
     expect(box(over)).toBe(expected);
   });

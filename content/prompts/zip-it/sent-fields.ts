@@ -102,5 +102,6 @@ export function textBoxHints(box: HTMLTextAreaElement | HTMLElement): TextBoxHin
       !(box instanceof HTMLTextAreaElement) &&
       box.getAttribute('role') === 'textbox' &&
       box.getAttribute('aria-multiline') !== 'true',
+    multiLine: box.getAttribute('aria-multiline') === 'true',
   };
 }
