@@ -1,11 +1,13 @@
 // A Vite plugin that builds each script in shared/classic-content-scripts.ts as one classic
-// IIFE file (its dynamic imports inlined) beside the extension build, after crxjs has written
+// IIFE file (its static dynamic imports inlined), and the prompts' drawing module as one ES module, beside the extension build, after crxjs has written
 // the rest. The same `define`s apply, so `__TEST__` means the same in every file.
 import path from 'node:path';
 import { build, type Plugin } from 'vite';
 import {
   CLASSIC_CONTENT_SCRIPTS,
   classicContentScriptPath,
+  PROMPTS_UI_ENTRY,
+  PROMPTS_UI_PATH,
   type ClassicContentScript,
 } from '../shared/classic-content-scripts';
 
@@ -20,8 +22,24 @@ export function classicContentScripts(): Plugin {
       define = config.define ?? {};
     },
     async closeBundle() {
-      for (const name of Object.keys(CLASSIC_CONTENT_SCRIPTS) as ClassicContentScript[]) {
-        const file = path.join(outDir, classicContentScriptPath(name));
+      const scripts = Object.keys(CLASSIC_CONTENT_SCRIPTS) as ClassicContentScript[];
+      const files = [
+        ...scripts.map((name) => ({
+          entry: CLASSIC_CONTENT_SCRIPTS[name],
+          file: classicContentScriptPath(name),
+          format: 'iife' as const,
+          name: `safeClass_${name.replace(/-/g, '_')}`,
+        })),
+        // The prompts' drawing module, which the prompts script imports on its first prompt.
+        {
+          entry: PROMPTS_UI_ENTRY,
+          file: PROMPTS_UI_PATH,
+          format: 'es' as const,
+          name: 'promptsUi',
+        },
+      ];
+      for (const { entry, file: relative, format, name } of files) {
+        const file = path.join(outDir, relative);
         await build({
           configFile: false,
           publicDir: false,
@@ -33,9 +51,9 @@ export function classicContentScripts(): Plugin {
             target: 'chrome120',
             minify: true,
             lib: {
-              entry: CLASSIC_CONTENT_SCRIPTS[name],
-              formats: ['iife'],
-              name: `safeClass_${name.replace(/-/g, '_')}`,
+              entry,
+              formats: [format],
+              name,
               fileName: () => path.basename(file),
             },
           },

@@ -12,3 +12,10 @@ export type ClassicContentScript = keyof typeof CLASSIC_CONTENT_SCRIPTS;
 
 export const classicContentScriptPath = (name: ClassicContentScript): string =>
   `content-scripts/${name}.js`;
+
+/**
+ * The prompts' drawing module (content/prompts-ui.tsx): one ES module, built beside the classic
+ * scripts, that the prompts script imports only when it first shows a prompt.
+ */
+export const PROMPTS_UI_ENTRY = 'content/prompts-ui.tsx';
+export const PROMPTS_UI_PATH = 'content-scripts/prompts-ui.js';

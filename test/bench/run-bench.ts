@@ -21,6 +21,7 @@ import {
   type SeriesSpec,
 } from './bench-state';
 import { compileBigList } from './big-list';
+import { contentScriptCost, contentScriptLines } from './content-script-cost';
 import { snapshotDist } from './dist-snapshot';
 import { extensionExtras, extensionSeries } from './extension-phase';
 import { fanOutBench } from './fan-out';
@@ -70,8 +71,10 @@ async function browserBench(): Promise<number> {
     const scripts = await worker.evaluate(async () =>
       (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
     );
-    if (!scripts.includes('keyword-watch')) {
-      throw new Error(`The keyword watch is not registered (scripts: ${scripts.join(', ')})`);
+    for (const expected of ['keyword-watch', 'prompts']) {
+      if (!scripts.includes(expected)) {
+        throw new Error(`${expected} is not registered (scripts: ${scripts.join(', ')})`);
+      }
     }
 
     const stopMs: number[] = [];
@@ -85,6 +88,13 @@ async function browserBench(): Promise<number> {
     }
     const browser = await extensionExtras(bench, context, extensionId, worker, node);
     bench.countLeaks();
+    const scriptCost = await contentScriptCost(
+      server,
+      plain.context,
+      context,
+      extensionId,
+      scripts,
+    );
 
     const report = {
       chromium: plain.context.browser()?.version() ?? '?',
@@ -101,6 +111,7 @@ async function browserBench(): Promise<number> {
       failures: bench.failures,
     };
     console.log(renderText(report));
+    console.log(contentScriptLines(scriptCost).join('\n'));
     const file = path.join(repoRoot, 'test-results', 'bench.json');
     await writeJson(report, file);
     console.log(`figures written to ${path.relative(process.cwd(), file) || file}`);

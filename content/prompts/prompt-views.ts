@@ -1,0 +1,22 @@
+// Every prompt view the drawing module can show, by name, with the props it takes. A feature
+// asks for a view by name (PromptContext.show), so its trigger code stays in the small prompts
+// script and its Preact component stays in the drawing module (content/prompts-ui.tsx), which
+// loads only when a prompt is first shown. Props may carry callbacks: both run in the same
+// content-script world.
+import type { KeyStage } from '../../shared/policy-model';
+
+/** What every view gets besides its own props. */
+export interface ViewBase {
+  keyStage: KeyStage;
+  /** Closes this prompt (the view's buttons call it once their work is done). */
+  close(): void;
+}
+
+/**
+ * View name → its own props. Each feature exports a type of its own views (`{ 'zip-it': {...} }`)
+ * and joins it here with `&`; its components go in content/prompts/view-registry.ts, where a name
+ * without a component is a type error.
+ */
+export type PromptViewProps = Record<never, never>;
+
+export type PromptViewName = keyof PromptViewProps & string;
