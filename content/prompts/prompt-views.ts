@@ -4,6 +4,7 @@
 // loads only when a prompt is first shown. Props may carry callbacks: both run in the same
 // content-script world.
 import type { KeyStage } from '../../shared/policy-model';
+import type { ZipItViews } from './zip-it/zip-it-views';
 
 /** What every view gets besides its own props. */
 export interface ViewBase {
@@ -17,6 +18,6 @@ export interface ViewBase {
  * and joins it here with `&`; its components go in content/prompts/view-registry.ts, where a name
  * without a component is a type error.
  */
-export type PromptViewProps = Record<never, never>;
+export type PromptViewProps = ZipItViews;
 
 export type PromptViewName = keyof PromptViewProps & string;

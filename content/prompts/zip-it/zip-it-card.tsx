@@ -2,9 +2,10 @@
 // detail found (home, phone, birthday cake…), so a pupil who can't read yet still sees what it
 // is about. KS2: one line for each kind found, saying why it is worth keeping private.
 // "Don't send" is the choice the card nudges towards and takes focus.
-import type { KeyStage } from '../../../shared/policy-model';
 import type { ZipItDetail } from '../../../shared/zip-it/personal-data-detectors';
 import { LineIcon, PromptCard } from '../prompt-card';
+import type { ViewBase } from '../prompt-views';
+import type { ZipItViewProps } from './zip-it-views';
 
 const text = (key: string) => chrome.i18n.getMessage(key) || key;
 
@@ -71,12 +72,7 @@ function Pictures({ details }: { details: readonly ZipItDetail[] }) {
   );
 }
 
-export function ZipItCard(props: {
-  keyStage: KeyStage;
-  details: readonly ZipItDetail[];
-  onKeep: () => Promise<void>;
-  onTeacherSaidOk: () => Promise<void>;
-}) {
+export function ZipItCard(props: ZipItViewProps & ViewBase) {
   const ks1 = props.keyStage === 'ks1';
   return (
     <PromptCard
@@ -87,12 +83,23 @@ export function ZipItCard(props: {
       text={ks1 ? text('zip_it_text_ks1') : text('zip_it_text_ks2')}
       failed={text('zip_it_failed')}
       actions={[
-        { label: text('zip_it_dont_send'), icon: LOCK, style: 'safe', onPress: props.onKeep },
+        {
+          label: text('zip_it_dont_send'),
+          icon: LOCK,
+          style: 'safe',
+          onPress: async () => {
+            await props.onKeep();
+            props.close();
+          },
+        },
         {
           label: text('zip_it_teacher_ok'),
           icon: TEACHER_OK,
           style: 'other',
-          onPress: props.onTeacherSaidOk,
+          onPress: async () => {
+            await props.onTeacherSaidOk();
+            props.close();
+          },
         },
       ]}
     >

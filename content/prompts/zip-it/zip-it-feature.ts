@@ -4,12 +4,15 @@
 // form's submit, Enter in a text box or chat box, and a click on a submit or send button. At
 // that moment it reads only what is being sent, and only the kinds of detail found (never the
 // text) are recorded with the pupil's choice. A page where nobody sends anything pays for four
-// listeners.
+// listeners: the school's settings are first read when the pupil focuses a box to type in, and
+// the card's drawing code loads only when a card is shown (content/prompts/prompt-feature.ts).
 import {
   detectPersonalData,
   type SentField,
   type ZipItDetail,
 } from '../../../shared/zip-it/personal-data-detectors';
+import type { PromptConfig } from '../../../shared/prompt-config';
+import { readAhead } from '../../../shared/read-ahead';
 import { isChatBox, isSendButtonName } from '../../../shared/zip-it/send-moments';
 import { siteListIncludes } from '../../../shared/zip-it/site-list';
 import type { PromptContext, PromptFeature } from '../prompt-feature';
@@ -22,7 +25,6 @@ import {
   textBoxHints,
   type TextBox,
 } from './sent-fields';
-import { ZipItCard } from './zip-it-card';
 
 /** What is being sent, where focus goes back to, and how to send it again. */
 interface SendMoment {
@@ -69,14 +71,25 @@ function boxForButton(button: HTMLElement, lastBox: TextBox | null): TextBox | n
   return null;
 }
 
+/** A send stopped and held until the pupil chooses. */
+interface Held {
+  details: ZipItDetail[];
+  /** Lets this same send through when it is done again. */
+  grant: () => void;
+}
+
+const stop = (event: Event) => {
+  event.preventDefault();
+  event.stopImmediatePropagation();
+};
+
 export function startZipIt(signal: AbortSignal, context: PromptContext): void {
   const pass = createSendPass();
+  const config = readAhead(() => context.config());
   let lastBox: TextBox | null = null;
 
-  /** Stops the send and asks, if it holds personal details and has no pass. */
-  function check(event: Event, moment: SendMoment): void {
-    if (!context.connected()) return;
-    const { zipIt } = context.config();
+  /** What in this send must wait for the pupil's choice, or null when it may go. */
+  function toHold(moment: SendMoment, { zipIt }: PromptConfig): Held | null {
     const url = new URL(location.href);
     const signInSite = siteListIncludes(zipIt.signInSites, url);
     // On the school's trusted sites only the password rule applies.
@@ -84,47 +97,73 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
       ? moment.fields.filter((field) => field.password)
       : moment.fields;
     const details = detectPersonalData(fields, zipIt, { signInSite });
-    if (details.length === 0) return;
+    if (details.length === 0) return null;
     const fingerprint = `${details.join()}\n${moment.fields.map((field) => field.value).join('\n')}`;
-    if (pass.allows(fingerprint)) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    ask(details, moment, () => pass.grant(fingerprint));
+    if (pass.allows(fingerprint)) return null;
+    return { details, grant: () => pass.grant(fingerprint) };
   }
 
-  function ask(details: ZipItDetail[], moment: SendMoment, grant: () => void): void {
-    let chosen = false;
+  /** Stops the send and asks, if it holds personal details and has no pass. */
+  function check(event: Event, moment: SendMoment): void {
+    if (!context.connected()) return;
+    // Nothing typed holds no detail, whatever the school's settings say.
+    if (moment.fields.every((field) => field.value.trim() === '')) return;
+    const known = config.now();
+    if (known) {
+      const held = toHold(moment, known);
+      if (!held) return;
+      stop(event);
+      show(held, moment);
+      return;
+    }
+    // The settings aren't read yet (a send before any box was focused, or just after a policy
+    // change): hold the send while they are read, then ask, or send it again as it was. The
+    // send done again is checked with the settings known, so it goes straight through.
+    stop(event);
+    void config.read().then((read) => {
+      if (signal.aborted) return;
+      const held = toHold(moment, read);
+      if (held) show(held, moment);
+      else moment.resend();
+    });
+  }
+
+  function show(held: Held, moment: SendMoment): void {
+    ask(held, moment).catch((error: unknown) => {
+      // The send stays stopped: a detail is never sent because the card failed to draw.
+      console.error('Safe Class: the Zip It card did not show', error);
+    });
+  }
+
+  async function ask({ details, grant }: Held, moment: SendMoment): Promise<void> {
+    let chosen: 'kept-private' | 'teacher-said-ok' | null = null;
     const record = (outcome: 'kept-private' | 'teacher-said-ok') =>
       Promise.all(
         details.map((detail) =>
           context.send('content.pupilEvent', { kind: 'zip-it', detail, outcome }),
         ),
       );
-    const close = context.show(
-      () => (
-        <ZipItCard
-          keyStage={context.config().keyStage}
-          details={details}
-          onKeep={async () => {
-            await record('kept-private');
-            chosen = true;
-            close();
-          }}
-          onTeacherSaidOk={async () => {
-            await record('teacher-said-ok');
-            chosen = true;
-            grant();
-            close();
-            moment.resend();
-          }}
-        />
-      ),
+    await context.show(
+      'zip-it',
+      {
+        details,
+        onKeep: async () => {
+          await record('kept-private');
+          chosen = 'kept-private';
+        },
+        onTeacherSaidOk: async () => {
+          await record('teacher-said-ok');
+          chosen = 'teacher-said-ok';
+          grant();
+        },
+      },
       {
         placement: 'modal',
         onClose: () => {
           // Escape also keeps it private; the pupil's words stay where they were.
-          if (!chosen) void record('kept-private').catch(() => undefined);
+          if (chosen === null) void record('kept-private').catch(() => undefined);
           moment.focus?.focus({ preventScroll: true });
+          if (chosen === 'teacher-said-ok') moment.resend();
         },
       },
     );
@@ -222,15 +261,20 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
   );
 
   // Which box the pupil typed in last, so a send button outside a form knows what it sends.
+  // Focusing a box is also when the school's settings are first read, so they are known by
+  // the time anything typed there is sent.
   window.addEventListener(
     'focusin',
     (event) => {
       const target = origin(event);
       if (!target) return;
-      if (isTypedInput(target) || target instanceof HTMLTextAreaElement) lastBox = target;
-      else if (target instanceof HTMLElement && target.isContentEditable) {
-        lastBox = editableRoot(target);
-      }
+      const box =
+        isTypedInput(target) || target instanceof HTMLTextAreaElement
+          ? target
+          : editableRoot(target);
+      if (!box) return;
+      lastBox = box;
+      if (context.connected()) config.now();
     },
     { capture: true, signal },
   );
