@@ -5,65 +5,31 @@
 // words, and words that are often just words ("way", "park", "hill") count only in capitals
 // ("4 Church Way") or after "I live at".
 
+/** A word list written as one string: it ships in the script every web page runs. */
+const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(' '));
+
 /** Street words that name a street even typed in lower case. */
-const STREET_WORDS = new Set([
-  'road',
-  'rd',
-  'street',
-  'st',
-  'avenue',
-  'ave',
-  'lane',
-  'ln',
-  'crescent',
-  'cres',
-  'terrace',
-  'terr',
-  'gardens',
-  'gdns',
-  'mews',
-  'boulevard',
-]);
+const STREET_WORDS = wordSet(
+  'road rd street st avenue ave lane ln crescent cres terrace terr gardens gdns mews boulevard',
+);
 
 /** Street words that are everyday words too: only in capitals or after an address cue. */
-const EVERYDAY_STREET_WORDS = new Set([
-  'close',
-  'drive',
-  'dr',
-  'way',
-  'court',
-  'ct',
-  'place',
-  'pl',
-  'grove',
-  'hill',
-  'row',
-  'square',
-  'sq',
-  'walk',
-  'park',
-  'rise',
-  'view',
-  'green',
-  'parade',
-  'vale',
-  'wharf',
-  'yard',
-]);
+const EVERYDAY_STREET_WORDS = wordSet(
+  'close drive dr way court ct place pl grove hill row square sq walk park rise view green ' +
+    'parade vale wharf yard',
+);
 
-const HOUSE_WORDS = new Set(['cottage', 'farm', 'house', 'lodge', 'barn', 'manor', 'villa']);
+const HOUSE_WORDS = wordSet('cottage farm house lodge barn manor villa');
 
 /** Words a street name never is (on its own, right before the street word). */
-const LITTLE_WORDS = new Set(
-  (
-    'a an the on in at to of and or but so if as by for from with into onto over under up down ' +
+const LITTLE_WORDS = wordSet(
+  'a an the on in at to of and or but so if as by for from with into onto over under up down ' +
     'near off out my your his her our their its is are was were be been am i we you he she they ' +
     'it me us them this that these those all some any many more most much very too then than ' +
     'there here each every no not one two three four five six seven eight nine ten other same ' +
     'just only also again around across along ' +
     'miles mile metres metre meters km cm mm minutes hours days weeks years times points ' +
-    'steps laps goals cars dogs cats people children kids'
-  ).split(' '),
+    'steps laps goals cars dogs cats people children kids',
 );
 
 const NUMBERED =
