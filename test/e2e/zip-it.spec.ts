@@ -340,6 +340,66 @@ test('a send button beside a rich-text box: an email address is stopped until th
   ]);
 });
 
+// A form whose box the page focuses itself while it loads, before the prompts script starts: the
+// pupil types and presses Enter with no focus event for Zip It to read the school's settings
+// on. The page notes whose Enter it saw: the pupil's own key, or Zip It sending it again.
+const FOCUSED_FORM = html(
+  'Quiz',
+  `<main><h1>Where do you live?</h1>
+   <form action="/sent" method="get">
+     <label for="where">Your answer</label> <input id="where" name="where">
+     <input type="hidden" name="enter" id="enter">
+     <button>Send</button>
+   </form></main>
+   <script>
+     const where = document.getElementById('where');
+     where.addEventListener('keydown', (event) => {
+       if (event.key !== 'Enter') return;
+       document.getElementById('enter').value = event.isTrusted ? 'pupil' : 'again';
+     });
+     where.focus();
+   </script>`,
+);
+
+test("a send before Zip It has read the school's settings is held, checked, then asked about or sent as it was", async ({
+  launched,
+  server,
+}) => {
+  await useKeyStage(launched.worker, 'ks2');
+  server.route('quiz.example.org', '/focused', { body: FOCUSED_FORM });
+  const page = await launched.context.newPage();
+  const sent = () => server.requestsTo((request) => request.path === '/sent');
+
+  // Nothing personal: the Enter is held while the settings are read, then sent again, once.
+  await page.goto('http://quiz.example.org/focused');
+  await expect(page.locator('#where')).toBeFocused();
+  await page.keyboard.type('12 x 34 = 408');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('http://quiz.example.org/sent?where=12+x+34+%3D+408&enter=again');
+  expect(sent()).toHaveLength(1);
+
+  // A postcode, held the same way: once the settings are read, the pupil is asked.
+  await page.goto('http://quiz.example.org/focused');
+  await expect(page.locator('#where')).toBeFocused();
+  await page.keyboard.type('My postcode is SW1A 1AA');
+  await page.keyboard.press('Enter');
+  const prompt = await waitForPrompt(page);
+  expect(prompt.text).toContain('This looks like a postcode. It shows where you live.');
+  await pressPromptButton(page, "Don't send");
+  await expect.poll(() => readPrompt(page)).toBeNull();
+  await expect(page.locator('#where')).toHaveValue('My postcode is SW1A 1AA');
+  expect(sent()).toHaveLength(1);
+
+  // The settings are known now: the pupil's own Enter goes straight through, not sent again.
+  await page.locator('#where').fill('12 x 34 = 408');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('http://quiz.example.org/sent?where=12+x+34+%3D+408&enter=pupil');
+  expect(sent()).toHaveLength(2);
+  expect(await eventLines(launched.worker)).toEqual([
+    'zip-it quiz.example.org postcode kept-private',
+  ]);
+});
+
 test('KS1 sees the simple, pictured version', async ({ launched, server }) => {
   await useKeyStage(launched.worker, 'ks1');
   server.route('chat.example.org', '/chat', { body: CHAT });
