@@ -1,7 +1,8 @@
 // The "Zip it!" card. KS1: a zipped mouth, a few simple words and a picture for each kind of
 // detail found (home, phone, birthday cake…), so a pupil who can't read yet still sees what it
 // is about. KS2: one line for each kind found, saying why it is worth keeping private.
-// "Don't send" is the choice the card nudges towards and takes focus.
+// "Don't send" is the choice the card nudges towards and takes focus. It is the 'zip-it' view
+// (content/prompts/view-registry.tsx), drawn by the module that loads on the first prompt.
 import type { ZipItDetail } from '../../../shared/zip-it/personal-data-detectors';
 import { LineIcon, PromptCard } from '../prompt-card';
 import type { ViewBase } from '../prompt-views';
@@ -74,6 +75,11 @@ function Pictures({ details }: { details: readonly ZipItDetail[] }) {
 
 export function ZipItCard(props: ZipItViewProps & ViewBase) {
   const ks1 = props.keyStage === 'ks1';
+  // The card closes only once the choice is kept; if keeping it fails, it stays to say so.
+  const thenClose = (choose: () => Promise<void>) => async () => {
+    await choose();
+    props.close();
+  };
   return (
     <PromptCard
       tone="zip-it"
@@ -87,19 +93,13 @@ export function ZipItCard(props: ZipItViewProps & ViewBase) {
           label: text('zip_it_dont_send'),
           icon: LOCK,
           style: 'safe',
-          onPress: async () => {
-            await props.onKeep();
-            props.close();
-          },
+          onPress: thenClose(props.onKeep),
         },
         {
           label: text('zip_it_teacher_ok'),
           icon: TEACHER_OK,
           style: 'other',
-          onPress: async () => {
-            await props.onTeacherSaidOk();
-            props.close();
-          },
+          onPress: thenClose(props.onTeacherSaidOk),
         },
       ]}
     >
