@@ -24,6 +24,9 @@ export const MANAGED_KEYS = [
   'keywords',
   'messagingPlatforms',
   'copyWordLimit',
+  'schoolName',
+  'zipItTrustedSites',
+  'signInSites',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -43,6 +46,12 @@ export const managedFieldsSchema = z.object({
   messagingPlatforms: z.array(z.string()).optional(),
   /** Words copied from a page before the copyright reminder. */
   copyWordLimit: z.number().int().optional(),
+  /** Zip It: the school's name, which a pupil is asked to keep to themselves on other sites. */
+  schoolName: z.string().optional(),
+  /** Zip It: the school's own trusted sites, where it stays quiet. */
+  zipItTrustedSites: z.array(z.string()).optional(),
+  /** Zip It: sites approved for signing in; a password typed on any other site prompts. */
+  signInSites: z.array(z.string()).optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -134,6 +143,8 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     ['ks2Sites', 'ks2'],
     ['alwaysBlockedSites', 'alwaysBlocked'],
     ['imageSourceSites', 'imageSources'],
+    ['zipItTrustedSites', 'zipItTrustedSites'],
+    ['signInSites', 'signInSites'],
   ] as const;
   for (const [key, list] of lists) {
     if (!(key in record)) continue;
@@ -198,6 +209,17 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     const limit = readCopyWordLimit(record.copyWordLimit, errors);
     if (limit !== null) fields.copyWordLimit = limit;
     else if (lastGood.copyWordLimit !== undefined) fields.copyWordLimit = lastGood.copyWordLimit;
+  }
+
+  if ('schoolName' in record) {
+    const name = z.string().trim().min(2).max(200).safeParse(record.schoolName);
+    if (name.success) fields.schoolName = name.data;
+    else {
+      errors.push(
+        `schoolName: expected the school's name (2 to 200 characters), got ${describeType(record.schoolName)}; kept the last good value`,
+      );
+      if (lastGood.schoolName) fields.schoolName = lastGood.schoolName;
+    }
   }
 
   return { fields, errors };

@@ -4,6 +4,7 @@
 // than with zod, which would load on every web page.
 import { MESSAGING_PLATFORM_IDS } from './messaging-platforms';
 import type { KeyStage } from './policy-model';
+import { FALLBACK_ZIP_IT_CONFIG, readZipItConfig, type ZipItConfig } from './zip-it/zip-it-config';
 
 /** storage.local key; background/storage-keys.ts lists it with the worker's other keys. */
 export const PROMPT_CONFIG_KEY = 'promptConfig';
@@ -23,6 +24,8 @@ export interface PromptConfig {
    * whose message areas are known and whose pages offer "how to block someone here".
    */
   messagingPlatforms: readonly string[];
+  /** Zip It: where it stays quiet, where passwords belong, whose name and school to look for. */
+  zipIt: ZipItConfig;
 }
 
 /** The strictest reading: KS1 words, the default limit. Used until the worker has written one. */
@@ -30,6 +33,7 @@ export const FALLBACK_PROMPT_CONFIG: PromptConfig = {
   keyStage: 'ks1',
   copyWordLimit: DEFAULT_COPY_WORD_LIMIT,
   messagingPlatforms: MESSAGING_PLATFORM_IDS,
+  zipIt: FALLBACK_ZIP_IT_CONFIG,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -44,7 +48,12 @@ export function readPromptConfig(value: unknown): PromptConfig {
     typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 10_000
       ? limit
       : DEFAULT_COPY_WORD_LIMIT;
-  return { keyStage, copyWordLimit, messagingPlatforms: readPlatforms(value.messagingPlatforms) };
+  return {
+    keyStage,
+    copyWordLimit,
+    messagingPlatforms: readPlatforms(value.messagingPlatforms),
+    zipIt: readZipItConfig(value.zipIt),
+  };
 }
 
 /** Known platform ids only; anything but a list means the default, every platform. */

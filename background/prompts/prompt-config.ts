@@ -6,11 +6,15 @@ import { PROMPT_CONFIG_KEY, readPromptConfig, type PromptConfig } from '../../sh
 import type { EffectivePolicy } from '../../shared/effective-policy';
 import type { ManagedFields } from '../../shared/managed-policy';
 import { readManagedState } from '../policy-store';
+import { deviceZipItConfig } from './zip-it-config';
+
+/** The parts read from this device's stores rather than the policy (syncPromptConfig adds them). */
+type DeviceParts = 'zipIt';
 
 export function promptConfigFor(
   policy: EffectivePolicy,
   managed: ManagedFields = {},
-): PromptConfig {
+): Omit<PromptConfig, DeviceParts> {
   const fallback = readPromptConfig(undefined);
   return {
     keyStage: policy.keyStage,
@@ -20,8 +24,11 @@ export function promptConfigFor(
 }
 
 export async function syncPromptConfig(policy: EffectivePolicy): Promise<void> {
-  const { fields } = await readManagedState();
-  const next = promptConfigFor(policy, fields);
+  const managed = await readManagedState();
+  const next: PromptConfig = {
+    ...promptConfigFor(policy, managed.fields),
+    zipIt: await deviceZipItConfig(managed.fields),
+  };
   const stored = await browser.storage.local.get(PROMPT_CONFIG_KEY);
   if (JSON.stringify(stored[PROMPT_CONFIG_KEY]) === JSON.stringify(next)) return;
   await browser.storage.local.set({ [PROMPT_CONFIG_KEY]: next });

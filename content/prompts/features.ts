@@ -4,8 +4,10 @@ import { howToBlock } from './block-it/how-to-block';
 import { copyReminder } from './copyright/copy-reminder';
 import { imageReminder } from './copyright/image-reminder';
 import type { PromptFeature } from './prompt-feature';
+import { zipIt } from './zip-it/zip-it-feature';
 
 export const PROMPT_FEATURES: readonly PromptFeature[] = [
+  zipIt,
   blockIt,
   howToBlock,
   copyReminder,

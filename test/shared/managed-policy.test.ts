@@ -216,4 +216,56 @@ describe('applyManagedPolicy', () => {
       });
     });
   });
+
+  describe('Zip It: schoolName, zipItTrustedSites and signInSites', () => {
+    it('takes the school name trimmed, and the two lists canonicalised', () => {
+      const state = applyManagedPolicy(
+        {
+          schoolName: '  Oakfield Primary School ',
+          zipItTrustedSites: ['HTTPS://www.Purplemash.com/', 'oakfield.example.org'],
+          signInSites: ['accounts.google.com', 'https://login.example.com/sso/'],
+        },
+        {},
+      );
+      expect(state.errors).toEqual([]);
+      expect(state.fields).toEqual({
+        schoolName: 'Oakfield Primary School',
+        zipItTrustedSites: ['=www.purplemash.com', 'oakfield.example.org'],
+        signInSites: ['accounts.google.com', 'login.example.com/sso/'],
+      });
+    });
+
+    it.each([[''], ['x'], [42], [['Oakfield']], ['a'.repeat(201)]])(
+      'refuses the school name %j, naming the field, and keeps the last good one',
+      (value) => {
+        const state = applyManagedPolicy({ schoolName: value }, { schoolName: 'Oakfield' });
+        expect(state.fields.schoolName).toBe('Oakfield');
+        expect(state.errors).toEqual([
+          expect.stringMatching(/^schoolName: expected the school's name .*; kept the last good/),
+        ]);
+      },
+    );
+
+    it.each([['zipItTrustedSites'], ['signInSites']] as const)(
+      'refuses a %s that is not a list and keeps the last good list; bad items are named',
+      (key) => {
+        const bad = applyManagedPolicy({ [key]: 'accounts.google.com' }, { [key]: ['a.example'] });
+        expect(bad.fields[key]).toEqual(['a.example']);
+        expect(bad.errors).toEqual([
+          `${key}: expected a list of web addresses, got 'accounts.google.com'; kept the last good list`,
+        ]);
+        const mixed = applyManagedPolicy({ [key]: ['b.example', 'not a site'] }, {});
+        expect(mixed.fields[key]).toEqual(['b.example']);
+        expect(mixed.errors).toEqual([`${key} item 2: 'not a site' is not a web address`]);
+      },
+    );
+
+    it('clears them when the admin removes them (Zip It then prompts everywhere)', () => {
+      const state = applyManagedPolicy(
+        { keyStage: 'ks2' },
+        { schoolName: 'Oakfield', zipItTrustedSites: ['a.example'], signInSites: ['b.example'] },
+      );
+      expect(state.fields).toEqual({ keyStage: 'ks2' });
+    });
+  });
 });
