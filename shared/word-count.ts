@@ -2,6 +2,7 @@
 // Intl.Segmenter calls word-like, so Chinese and Japanese (written without spaces) are counted
 // by their dictionary words rather than as one long "word", and punctuation never counts. A
 // hyphenated word counts as two ("e-mail"), which only matters near the limit.
+import { lazyRegExp } from './lazy-regexp';
 
 /** Past this many characters a selection is long enough: counting stops early. */
 const EARLY_STOP_CHARACTERS = 200_000;
@@ -20,15 +21,15 @@ function wordSegmenter(): Intl.Segmenter | null {
 }
 
 /** Han ideographs and kana: written without spaces, so a plain reader can't split them. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+|[.,]\p{N}+)*/gu;
+const CJK = lazyRegExp(String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]`, 'gu');
+const WORD = lazyRegExp(String.raw`[\p{L}\p{N}]+(?:['’]\p{L}+|[.,]\p{N}+)*`, 'gu');
 
 /**
  * The plain reading where Intl.Segmenter is missing: runs of letters and digits are words, and
  * each CJK character counts as one (a fair stand-in: most Chinese words are one or two).
  */
 export function countWordsPlainly(text: string, stopAbove = Infinity): number {
-  const words = text.replace(CJK, ' $& ').matchAll(WORD);
+  const words = text.replace(CJK(), ' $& ').matchAll(WORD());
   let count = 0;
   while (!words.next().done) {
     count += 1;

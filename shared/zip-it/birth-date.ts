@@ -2,6 +2,7 @@
 // autocomplete says bday, dob or birth), or a date next to the pupil's own "my birthday is",
 // "I was born on", "DOB" or "date of birth". Dates in homework ("William was born on 14
 // October 1066", "Due 3/5/2024") are not about the pupil, so they don't count.
+import { lazyRegExp } from '../lazy-regexp';
 
 const MONTHS =
   'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -38,9 +39,12 @@ export const looksLikeDate = (text: string): boolean => DATE.test(text);
  * True when a field's own name, id, autocomplete or label asks for a date of birth
  * ("bday-day", "dateOfBirth", "user_dob", "Date of birth").
  */
+/** A lower-case letter then a capital: where a camelCase name (dateOfBirth) splits. */
+const CAMEL_CASE = lazyRegExp(String.raw`(\p{Ll})(\p{Lu})`, 'gu');
+
 export function isBirthField(hints: string): boolean {
   const words = hints
-    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .replace(CAMEL_CASE(), '$1 $2')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ' ');
   return /\b(?:bday|b day|dob|d o b|birth|birthday|birthdate|born)\b/.test(words);

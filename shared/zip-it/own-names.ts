@@ -1,14 +1,18 @@
 // The pupil's own full name and the school's name, found as whole words whatever the case,
 // accents or punctuation ("AVA  demo", "Zoë O'Neill" as "zoe o neill"). A first name alone is
 // not enough to stop a chat ("Ava says hi"), so a name of one word is never looked for.
+import { lazyRegExp } from '../lazy-regexp';
+
+const MARKS = lazyRegExp(String.raw`\p{M}+`, 'gu');
+const NOT_LETTERS = lazyRegExp(String.raw`[^\p{L}\p{N}]+`, 'gu');
 
 /** Lower case, accents off, anything but letters and digits as single spaces. */
 export function foldWords(text: string): string {
   return text
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS(), '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(NOT_LETTERS(), ' ')
     .trim();
 }
 

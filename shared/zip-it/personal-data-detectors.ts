@@ -7,6 +7,7 @@ import { hasFullName, hasSchoolName } from './own-names';
 import { hasPhoneNumber } from './phone';
 import { hasPostcode } from './postcode';
 import { hasStreetAddress } from './street-address';
+import { lazyRegExp } from '../lazy-regexp';
 
 export type ZipItDetail = PupilEventDetail<'zip-it'>;
 
@@ -40,8 +41,10 @@ export interface SentField {
 
 // Only from the start of a run of address characters, with bounded parts, so a long run of
 // letters with no @ is read once rather than once per letter.
-const EMAIL =
-  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-])/u;
+const EMAIL = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}(?![\p{L}\p{N}-])`,
+  'u',
+);
 
 /** The kinds of personal detail in free text. */
 export function detectInText(text: string, person: ZipItPerson): Set<ZipItDetail> {
@@ -50,7 +53,7 @@ export function detectInText(text: string, person: ZipItPerson): Set<ZipItDetail
   if (hasStreetAddress(text)) found.add('address');
   if (hasPostcode(text)) found.add('postcode');
   if (hasPhoneNumber(text)) found.add('phone');
-  if (EMAIL.test(text)) found.add('email');
+  if (EMAIL().test(text)) found.add('email');
   if (hasOwnBirthDate(text)) found.add('birth-date');
   if (hasSchoolName(text, person.schoolName)) found.add('school');
   return found;

@@ -3,13 +3,16 @@
 // maths answer, a sum, a time, a date, a decimal, a year list or an ISBN is not one: the number
 // must start like a UK number, have exactly a UK number's length, and be grouped the way phone
 // numbers are (no group of one digit, at most five groups, single separators).
+import { lazyRegExp } from '../lazy-regexp';
 
 // Digits in groups joined by one space or dash, brackets allowed round a group. Not after or
 // before a letter, digit, decimal point or other number punctuation, so "3.01234567890",
 // "x01234567890" and "01234567890.5" are left alone. Each group takes its whole run of digits
 // (`(?!\d)`), so a long run of digits can't be split in many ways when the match fails.
-const CANDIDATE =
-  /(?<![\p{L}\p{N}.,/+_-])(?:\+|\b)\(?\d+(?!\d)\)?(?:[ -]?\(?\d+(?!\d)\)?){0,6}(?![\p{L}\p{N}/:_]|[.,]\d)/gu;
+const CANDIDATE = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}.,/+_-])(?:\+|\b)\(?\d+(?!\d)\)?(?:[ -]?\(?\d+(?!\d)\)?){0,6}(?![\p{L}\p{N}/:_]|[.,]\d)`,
+  'gu',
+);
 
 const MOBILE = /^07[1-57-9]\d{8}$/;
 const LANDLINE = /^(?:01\d{8,9}|0[23]\d{9})$/;
@@ -36,7 +39,7 @@ function groupedLikeAPhoneNumber(candidate: string): boolean {
 }
 
 export function hasPhoneNumber(text: string): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of text.matchAll(CANDIDATE())) {
     const candidate = match[0].trim();
     // An ISBN is a long number that can start with 0 ("ISBN 0-14-103614-4").
     if (/isbn[\s:-]*$/i.test(text.slice(Math.max(0, match.index - 8), match.index))) continue;

@@ -1,6 +1,7 @@
 // UK postcodes as people type them: any case, with or without the space, including the odd
 // GIR 0AA. Only a whole postcode counts (outward and inward parts): a bare "A1" or "B12" is a
 // grid square, a paper size or an algebra term far more often than half an address.
+import { lazyRegExp } from '../lazy-regexp';
 
 // Outward code letters follow Royal Mail's rules: Q, V and X never start one, I, J and Z are
 // never second, and the letter after the digit is limited. Inward letters never use C, I, K,
@@ -8,7 +9,7 @@
 const OUTWARD =
   '(?:[a-pr-uwyz][0-9][0-9]?|[a-pr-uwyz][a-hk-y][0-9][0-9]?|[a-pr-uwyz][0-9][abcdefghjkpstuw]|[a-pr-uwyz][a-hk-y][0-9][abehmnprvwxy])';
 const INWARD = '[0-9][abd-hjlnp-uw-z]{2}';
-const POSTCODE = new RegExp(
+const POSTCODE = lazyRegExp(
   `(?<![\\p{L}\\p{N}])(${OUTWARD}|gir) {0,2}(${INWARD})(?![\\p{L}\\p{N}])`,
   'giu',
 );
@@ -26,7 +27,7 @@ function isOrdinal(outward: string, inward: string): boolean {
 }
 
 export function hasPostcode(text: string): boolean {
-  for (const match of text.matchAll(POSTCODE)) {
+  for (const match of text.matchAll(POSTCODE())) {
     const whole = match[0];
     const outward = match[1] ?? '';
     const inward = match[2] ?? '';

@@ -4,6 +4,7 @@
 // word must end the phrase, come after one to three name words that aren't everyday little
 // words, and words that are often just words ("way", "park", "hill") count only in capitals
 // ("4 Church Way") or after "I live at".
+import { lazyRegExp } from '../lazy-regexp';
 
 /** A word list written as one string: it ships in the script every web page runs. */
 const wordSet = (list: string): ReadonlySet<string> => new Set(list.split(' '));
@@ -32,14 +33,19 @@ const LITTLE_WORDS = wordSet(
     'steps laps goals cars dogs cats people children kids',
 );
 
-const NUMBERED =
-  /(?<![\p{L}\p{N}])\d{1,4}[a-z]?(?![\p{L}\p{N}]),?((?:[ \t]+[\p{L}][\p{L}'’-]*\.?){2,4})/giu;
+const NUMBERED = lazyRegExp(
+  String.raw`(?<![\p{L}\p{N}])\d{1,4}[a-z]?(?![\p{L}\p{N}]),?((?:[ \t]+[\p{L}][\p{L}'’-]*\.?){2,4})`,
+  'giu',
+);
 const ADDRESS_CUE =
   /\b(?:live|lives|living|address|my house|my home|our house|our home|stay|staying)\b[^.!?\n]{0,40}$/i;
-const NAMED_HOUSE =
-  /\b(?:live|lives|living|my house is called)\s+(?:at|in)?\s*((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(\p{L}+)/gu;
+const NAMED_HOUSE = lazyRegExp(
+  String.raw`\b(?:live|lives|living|my house is called)\s+(?:at|in)?\s*((?:\p{Lu}[\p{L}'’-]*\s+){1,3})(\p{L}+)`,
+  'gu',
+);
 
-const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+const CAPITAL = lazyRegExp(String.raw`^\p{Lu}`, 'u');
+const capitalised = (word: string) => CAPITAL().test(word);
 
 function isStreet(words: string[], cued: boolean): boolean {
   for (let end = 1; end < words.length && end <= 3; end++) {
@@ -55,12 +61,12 @@ function isStreet(words: string[], cued: boolean): boolean {
 }
 
 export function hasStreetAddress(text: string): boolean {
-  for (const match of text.matchAll(NUMBERED)) {
+  for (const match of text.matchAll(NUMBERED())) {
     const words = (match[1] ?? '').trim().split(/[ \t]+/);
     const cued = ADDRESS_CUE.test(text.slice(Math.max(0, match.index - 60), match.index));
     if (isStreet(words, cued)) return true;
   }
-  for (const match of text.matchAll(NAMED_HOUSE)) {
+  for (const match of text.matchAll(NAMED_HOUSE())) {
     if (HOUSE_WORDS.has((match[2] ?? '').toLowerCase()) && capitalised(match[2] ?? '')) return true;
   }
   return false;
