@@ -1,5 +1,5 @@
 // The incident log for the DSL and the admin: every flag with what was done and by whom, as CSV
-// for the school's records, and anonymised counts over a period for governors.
+// for the school's records, and anonymised counts over a period (or a week) for governors.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { HubError } from '../errors';
@@ -7,6 +7,7 @@ import type { HubEnv } from '../hub-env';
 import { incidentLogCsv } from '../incident-log';
 import { incidentSummary } from '../incident-summary';
 import { endOfLocalDay, startOfLocalDate } from '../local-day';
+import { weekContaining } from '../local-week';
 import { sessionOf } from '../request-identity';
 import { requireRole } from '../roles';
 import type { HubServices } from '../services';
@@ -17,12 +18,23 @@ const bound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
   error: 'expected a date (2026-03-02) or an ISO date and time',
 });
 
-const summaryQuery = z.object({ from: bound.optional(), to: bound.optional() });
+const summaryQuery = z.object({
+  from: bound.optional(),
+  to: bound.optional(),
+  /** Any day of the week wanted: Monday to Sunday where the school is. */
+  week: z.iso.date({ error: 'expected a date (2026-03-02) in the week' }).optional(),
+});
 
 const isDate = (text: string) => text.length === 10;
 
 /** `from` a date starts at its first instant; `to` a date includes that whole day. */
 function rangeOf(query: z.infer<typeof summaryQuery>) {
+  if (query.week !== undefined) {
+    if (query.from !== undefined || query.to !== undefined) {
+      throw new HubError(400, 'week: give a week, or from and to, not both');
+    }
+    return weekContaining(query.week);
+  }
   const from =
     query.from === undefined
       ? undefined
