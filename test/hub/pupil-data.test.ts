@@ -210,16 +210,16 @@ describe('the subject-access export', () => {
     expect(header).toEqual(['record_type', 'record', 'field', 'value']);
     expect(rows).toContainEqual(['Roster entry', String(r.pupilIds.amy), 'name', 'Amy Robin']);
     expect(rows).toContainEqual([
-      'Flags (incidents)',
+      'Flags',
       uuid(1),
       'title',
       `'=HYPERLINK("https://evil.example","click")`,
     ]);
-    expect(rows).toContainEqual(['Flags (incidents)', uuid(1), 'note', 'Amy saw something']);
+    expect(rows).toContainEqual(['Flags', uuid(1), 'note', 'Amy saw something']);
     expect(new Set(rows.map((row) => row[0]))).toEqual(
       new Set([
         'Flag handling steps',
-        'Flags (incidents)',
+        'Flags',
         'Keyword alerts',
         'Sites allowed on request',
         'Ask-to-visit requests',
@@ -270,7 +270,7 @@ describe('erasing a pupil', () => {
             {
               type: 'flags',
               key: uuid(1),
-              label: 'Flags (incidents)',
+              label: 'Flags',
               why: 'An open safeguarding case: it stays until the DSL closes it.',
             },
             {
@@ -301,7 +301,7 @@ describe('erasing a pupil', () => {
     });
     expect(erasure.removed).toEqual([
       { type: 'flag_events', label: 'Flag handling steps', count: 2 },
-      { type: 'flags', label: 'Flags (incidents)', count: 1 },
+      { type: 'flags', label: 'Flags', count: 1 },
       { type: 'keyword_alerts', label: 'Keyword alerts', count: 1 },
       { type: 'grants', label: 'Sites allowed on request', count: 1 },
       { type: 'visit_requests', label: 'Ask-to-visit requests', count: 2 },

@@ -32,7 +32,7 @@ const index = (name: string) => RECORD_TYPES.findIndex((type) => type.name === n
 describe('the record type registry', () => {
   it('has an entry for every table, and names each type once', async () => {
     const columns = await tableColumns();
-    const covered = new Set(RECORD_TYPES.map((type) => type.table));
+    const covered = new Set<string>(RECORD_TYPES.map((type) => type.table));
     expect([...columns.keys()].filter((table) => !covered.has(table))).toEqual([]);
     const names = RECORD_TYPES.map((type) => type.name);
     expect(new Set(names).size).toBe(names.length);

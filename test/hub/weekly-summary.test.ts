@@ -78,7 +78,7 @@ describe('the weekly summary', () => {
     }
     const records = (await summary('?week=2026-03-04')).body.records as Records;
     expect(records.map((record) => [record.type, record.label, record.total])).toEqual([
-      ['flags', 'Flags (incidents)', 1],
+      ['flags', 'Flags', 1],
       ['keyword_alerts', 'Keyword alerts', 1],
       ['change_requests', 'Changes to the school list asked for', 0],
       ['visit_requests', 'Ask-to-visit requests', 2],

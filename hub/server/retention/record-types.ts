@@ -18,7 +18,7 @@ const OPEN_CASE = {
 
 const flags = recordType({
   name: 'flags',
-  label: 'Flags (incidents)',
+  label: 'Flags',
   table: 'flags',
   key: 'id',
   retention: {
