@@ -16,6 +16,17 @@ const OPEN_CASE = {
   why: 'An open safeguarding case: it stays until the DSL closes it.',
 } as const;
 
+/**
+ * A record a pupil's device sent (with the pupil, once their email was on a roster): it is about
+ * whoever the pupil or the device is. Its device stays while it does (erasure keeps the device of
+ * a kept flag); erasing the pupil empties its pupil column.
+ */
+const FROM_DEVICE = { kind: 'pupil-or-device', pupil: 'pupil_id', device: 'device_id' } as const;
+const FROM_DEVICE_REFERENCES = [
+  { column: 'device_id', type: 'devices', onRemove: 'block' },
+  { column: 'pupil_id', type: 'pupils', onRemove: 'clear' },
+] as const;
+
 const flags = recordType({
   name: 'flags',
   label: 'Flags',
@@ -30,11 +41,8 @@ const flags = recordType({
     why: 'The DSL needs a pupil’s history of concerns for years; set it to the school’s safeguarding records policy. A flag is never removed while its case is open.',
   },
   school: { column: 'school_id' },
-  pupil: { kind: 'pupil-or-device', pupil: 'pupil_id', device: 'device_id' },
-  references: [
-    { column: 'device_id', type: 'devices', onRemove: 'block' },
-    { column: 'pupil_id', type: 'pupils', onRemove: 'clear' },
-  ],
+  pupil: FROM_DEVICE,
+  references: FROM_DEVICE_REFERENCES,
   keepUntil: OPEN_CASE,
   erasure: { kind: 'delete' },
   export: {
@@ -134,11 +142,8 @@ const keywordAlerts = recordType({
     why: 'A school year lets the DSL see a pattern; anything of concern becomes a record in the school’s safeguarding system.',
   },
   school: { column: 'school_id' },
-  pupil: { kind: 'pupil-or-device', pupil: 'pupil_id', device: 'device_id' },
-  references: [
-    { column: 'device_id', type: 'devices', onRemove: 'block' },
-    { column: 'pupil_id', type: 'pupils', onRemove: 'clear' },
-  ],
+  pupil: FROM_DEVICE,
+  references: FROM_DEVICE_REFERENCES,
   erasure: { kind: 'delete' },
   export: {
     columns: ['id', 'class_id', 'keyword', 'found_in', 'url', 'created_at', 'received_at'],
@@ -230,11 +235,8 @@ const visitRequests = recordType({
     why: 'Part of the filtering record (who asked for which address, when, and the answer) for a school year.',
   },
   school: { through: { column: 'device_id', table: 'devices' } },
-  pupil: { kind: 'pupil-or-device', pupil: 'pupil_id', device: 'device_id' },
-  references: [
-    { column: 'device_id', type: 'devices', onRemove: 'block' },
-    { column: 'pupil_id', type: 'pupils', onRemove: 'clear' },
-  ],
+  pupil: FROM_DEVICE,
+  references: FROM_DEVICE_REFERENCES,
   erasure: { kind: 'delete' },
   export: {
     columns: [
