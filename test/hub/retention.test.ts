@@ -116,6 +116,23 @@ describe('the retention sweep', () => {
   });
 });
 
+describe('rows that name a swept row', () => {
+  it('lose the link when a lesson goes before the grant tied to it', async () => {
+    records = await withPupilRecords();
+    expect(
+      await call(hub().app, 'PUT', '/api/retention', {
+        session: records.ali,
+        json: { days: { lessons: 30 }, reason: 'Lessons need not be kept long' },
+      }),
+    ).toMatchObject({ status: 200 });
+    hub().advance(31 * DAY);
+    expect((await sweep(hub())).removed).toEqual({ lessons: 1, sessions: 3 });
+    expect(
+      await hub().db.selectFrom('grants').select(['request_id', 'lesson_id']).execute(),
+    ).toEqual([{ request_id: uuid(1), lesson_id: null }]);
+  });
+});
+
 describe('sweeping in batches', () => {
   it('removes rows a batch at a time until none is left, and records the batches', async () => {
     const fresh = await createTestHub();

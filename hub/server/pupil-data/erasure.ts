@@ -13,7 +13,7 @@ import { HubError } from '../errors';
 import type { SessionUser } from '../hub-env';
 import { aboutSubject, column, heldBack, isOneOf, type Subject } from '../retention/record-sql';
 import type { RecordType, RowKey } from '../retention/record-type';
-import { RECORD_TYPES } from '../retention/record-types';
+import { findRecordType, RECORD_TYPES } from '../retention/record-types';
 import { addCount, removeRows, selectKeys, type Counts } from '../retention/remove-rows';
 import { storedCounts } from '../retention/retention-sweep';
 import { findPupil, NO_SUCH_PUPIL, subjectOf, type RosterPupil } from './subject';
@@ -34,7 +34,7 @@ const storedKept = z
       .parse(JSON.parse(text)),
   );
 
-const labelOf = (name: string) => RECORD_TYPES.find((type) => type.name === name)?.label ?? name;
+const labelOf = (name: string) => findRecordType(name)?.label ?? name;
 
 /** The types erasure goes through itself: a `with` type goes with its parent's rows. */
 const ERASED = RECORD_TYPES.filter(

@@ -7,7 +7,7 @@ import { formatCsv } from '../csv-export';
 import type { HubDb } from '../database';
 import { aboutSubject, column, type Subject } from '../retention/record-sql';
 import type { RecordType, RowKey } from '../retention/record-type';
-import { RECORD_TYPES } from '../retention/record-types';
+import { findRecordType, RECORD_TYPES } from '../retention/record-types';
 import type { RosterPupil } from './subject';
 
 type Value = string | number | null;
@@ -93,7 +93,7 @@ export const SUBJECT_CSV_HEADER = ['record_type', 'record', 'field', 'value'];
 export function subjectCsv(data: SubjectExport): string {
   const rows: Value[][] = [SUBJECT_CSV_HEADER];
   for (const section of data.records) {
-    const type = RECORD_TYPES.find((candidate) => candidate.name === section.type);
+    const type = findRecordType(section.type);
     for (const row of section.rows) {
       const key = type ? (row[type.key] ?? null) : null;
       for (const [field, value] of Object.entries(row))

@@ -3,7 +3,7 @@
 // schema.ts), values are always bound parameters. Plain SQL that PostgreSQL reads as well.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { RecordType, RowKey } from './record-type';
-import { RECORD_TYPES } from './record-types';
+import { findRecordType, RECORD_TYPES } from './record-types';
 
 export type Condition = RawBuilder<SqlBool>;
 
@@ -11,7 +11,7 @@ export type Condition = RawBuilder<SqlBool>;
 export const KEYS_PER_STATEMENT = 500;
 
 export function recordTypeNamed(name: string): RecordType {
-  const type = RECORD_TYPES.find((candidate) => candidate.name === name);
+  const type = findRecordType(name);
   if (!type) throw new Error(`The record type registry has no '${name}'.`);
   return type;
 }

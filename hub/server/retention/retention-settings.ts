@@ -8,7 +8,7 @@ import { HubError } from '../errors';
 import type { SessionUser } from '../hub-env';
 import { reasonField } from '../list-fields';
 import type { RecordType } from './record-type';
-import { RECORD_TYPES } from './record-types';
+import { findRecordType, RECORD_TYPES } from './record-types';
 
 /** The types with a period the admin can set. */
 export const TIMED_TYPES = RECORD_TYPES.filter(
@@ -40,7 +40,7 @@ export function checkPeriods(days: Record<string, unknown>): Map<RecordType, num
   const entries = Object.entries(days);
   if (entries.length === 0) errors.push('days: name at least one record type');
   for (const [name, value] of entries) {
-    const type = RECORD_TYPES.find((candidate) => candidate.name === name);
+    const type = findRecordType(name);
     if (!type) {
       errors.push(`days.${name}: there is no such record type`);
       continue;
