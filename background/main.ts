@@ -43,6 +43,7 @@ import { syncKeywordWatch } from './keywords/keyword-watch-script';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
+  isAllowed,
   checkHistoryUpdate,
   HISTORY_FILTER,
   sweepOpenTabs,
@@ -212,6 +213,7 @@ const route = createMessageRouter(
     'admin.liftImageSearch': adminLiftImageSearch,
     'admin.endImageSearchLift': adminEndImageSearchLift,
     'content.backstopVerdict': async ({ url }) => ({ blockPage: await blockPageIfBlocked(url) }),
+    'content.linkVerdict': async ({ url }) => ({ allowed: await isAllowed(url) }),
     'pupil.askToVisit': async ({ url, reason }) => {
       const request = await storeVisitRequest(url, reason);
       // Stored first (ARCHITECTURE rule 3); the upload goes on after the pupil has the answer.

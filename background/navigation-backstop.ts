@@ -18,6 +18,12 @@ export async function blockPageIfBlocked(url: string): Promise<string | null> {
   return verdict.allowed ? null : blockPageFor(url, verdict.reason, policy.keyStage);
 }
 
+/** Whether the current policy opens a URL: Block It's question about a link in a message. */
+export async function isAllowed(url: string): Promise<boolean> {
+  const { judge } = await currentPolicy();
+  return judge(url).allowed;
+}
+
 export async function checkHistoryUpdate(
   details: WebNavigation.OnHistoryStateUpdatedDetailsType,
 ): Promise<void> {

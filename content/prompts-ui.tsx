@@ -21,3 +21,6 @@ export function showView<N extends PromptViewName>(
   const base = props as object;
   return showPrompt((close) => h(component, { ...base, keyStage, close }), options, signal);
 }
+
+// Block It's "How to block someone here" help, which stays while prompts come and go.
+export { howToBlockHelp } from './prompts/block-it/how-to-block-view';

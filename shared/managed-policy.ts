@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { keywordListSchema, MAX_KEYWORDS } from './flag';
 import { keywordWords } from './keyword-match';
 import { keyStageSchema, type KeyStage } from './policy-model';
+import { MESSAGING_PLATFORM_IDS } from './messaging-platforms';
+import { MAX_COPY_WORD_LIMIT, MIN_COPY_WORD_LIMIT } from './prompt-config';
 import { formatSiteEntry, parseSiteEntry } from './site-entry';
 import { isPinHash } from './pin-hash';
 
@@ -20,6 +22,11 @@ export const MANAGED_KEYS = [
   'enrolmentToken',
   'flagScreenshots',
   'keywords',
+  'messagingPlatforms',
+  'copyWordLimit',
+  'schoolName',
+  'zipItTrustedSites',
+  'signInSites',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -35,6 +42,16 @@ export const managedFieldsSchema = z.object({
   flagScreenshots: z.boolean().optional(),
   /** The school's own keywords, watched for on top of the hub's list. */
   keywords: keywordListSchema.optional(),
+  /** Block It: the messaging platforms the school uses (shared/messaging-platforms.ts ids). */
+  messagingPlatforms: z.array(z.string()).optional(),
+  /** Words copied from a page before the copyright reminder. */
+  copyWordLimit: z.number().int().optional(),
+  /** Zip It: the school's name, which a pupil is asked to keep to themselves on other sites. */
+  schoolName: z.string().optional(),
+  /** Zip It: the school's own trusted sites, where it stays quiet. */
+  zipItTrustedSites: z.array(z.string()).optional(),
+  /** Zip It: sites approved for signing in; a password typed on any other site prompts. */
+  signInSites: z.array(z.string()).optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -126,6 +143,8 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     ['ks2Sites', 'ks2'],
     ['alwaysBlockedSites', 'alwaysBlocked'],
     ['imageSourceSites', 'imageSources'],
+    ['zipItTrustedSites', 'zipItTrustedSites'],
+    ['signInSites', 'signInSites'],
   ] as const;
   for (const [key, list] of lists) {
     if (!(key in record)) continue;
@@ -180,6 +199,29 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     else if (lastGood.keywords) fields.keywords = lastGood.keywords;
   }
 
+  if ('messagingPlatforms' in record) {
+    const platforms = readMessagingPlatforms(record.messagingPlatforms, errors);
+    if (platforms) fields.messagingPlatforms = platforms;
+    else if (lastGood.messagingPlatforms) fields.messagingPlatforms = lastGood.messagingPlatforms;
+  }
+
+  if ('copyWordLimit' in record) {
+    const limit = readCopyWordLimit(record.copyWordLimit, errors);
+    if (limit !== null) fields.copyWordLimit = limit;
+    else if (lastGood.copyWordLimit !== undefined) fields.copyWordLimit = lastGood.copyWordLimit;
+  }
+
+  if ('schoolName' in record) {
+    const name = z.string().trim().min(2).max(200).safeParse(record.schoolName);
+    if (name.success) fields.schoolName = name.data;
+    else {
+      errors.push(
+        `schoolName: expected the school's name (2 to 200 characters), got ${describeType(record.schoolName)}; kept the last good value`,
+      );
+      if (lastGood.schoolName) fields.schoolName = lastGood.schoolName;
+    }
+  }
+
   return { fields, errors };
 }
 
@@ -218,10 +260,55 @@ function readKeywords(value: unknown, errors: string[]): string[] | null {
 }
 
 /**
- * The hub's address: https, or plain http only to this machine (a hub run for a demo or a
- * test). Anything else would send pupils' requests and flags in the clear.
+ * The platform ids a school listed for Block It. An unknown id (a typo, or a platform this
+ * version doesn't know) is reported with its position and the rest are kept; null when the
+ * value isn't a list. An empty list is kept: the school uses none of them.
  */
-function readHubUrl(value: unknown): { ok: true; url: string } | { ok: false; reason: string } {
+function readMessagingPlatforms(value: unknown, errors: string[]): string[] | null {
+  if (!Array.isArray(value)) {
+    errors.push(
+      `messagingPlatforms: expected a list of platform names, got ${describeType(value)}; kept the last good list`,
+    );
+    return null;
+  }
+  const platforms: string[] = [];
+  value.forEach((entry: unknown, index) => {
+    const id = typeof entry === 'string' ? entry.trim().toLowerCase() : null;
+    if (id === null || !MESSAGING_PLATFORM_IDS.includes(id)) {
+      errors.push(
+        `messagingPlatforms item ${index + 1}: expected one of ${MESSAGING_PLATFORM_IDS.join(', ')}, got ${describeType(entry)}`,
+      );
+      return;
+    }
+    if (!platforms.includes(id)) platforms.push(id);
+  });
+  return platforms;
+}
+
+/** The copyright reminder's word limit: a whole number in range, else null (with a reason). */
+function readCopyWordLimit(value: unknown, errors: string[]): number | null {
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= MIN_COPY_WORD_LIMIT &&
+    value <= MAX_COPY_WORD_LIMIT
+  ) {
+    return value;
+  }
+  errors.push(
+    `copyWordLimit: expected a whole number from ${MIN_COPY_WORD_LIMIT} to ${MAX_COPY_WORD_LIMIT}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
+  );
+  return null;
+}
+
+/**
+ * The hub's address: https, or plain http only to this machine (a hub run for a demo or a
+ * test). Anything else would send pupils' requests and flags in the clear. The package command
+ * checks the address it writes into the self-hosted extension with this too.
+ */
+export function readHubUrl(
+  value: unknown,
+): { ok: true; url: string } | { ok: false; reason: string } {
   if (typeof value !== 'string')
     return { ok: false, reason: `expected an address, got ${describeType(value)}` };
   let url: URL;

@@ -156,6 +156,15 @@ export const messageSpecs = {
     /** Where to send the page, or null when it is allowed after all. */
     response: z.object({ blockPage: z.string().nullable() }),
   },
+  'content.linkVerdict': {
+    senders: ['content'],
+    /**
+     * Block It: would the rules open this address (a link in a message)? The same verdict as
+     * the installed DNR rules (shared/url-verdict.ts); only yes or no goes back to the page.
+     */
+    request: z.object({ url: z.url({ protocol: /^https?$/ }).max(8192) }),
+    response: z.object({ allowed: z.boolean() }),
+  },
   'pupil.askToVisit': {
     senders: ['pupil-page'],
     request: z.object({

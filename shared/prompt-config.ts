@@ -2,24 +2,38 @@
 // and school: one storage.local key, written by the worker whenever the policy changes
 // (background/prompts/prompt-config.ts). The content script checks the shape by hand rather
 // than with zod, which would load on every web page.
+import { MESSAGING_PLATFORM_IDS } from './messaging-platforms';
 import type { KeyStage } from './policy-model';
+import { FALLBACK_ZIP_IT_CONFIG, readZipItConfig, type ZipItConfig } from './zip-it/zip-it-config';
 
 /** storage.local key; background/storage-keys.ts lists it with the worker's other keys. */
 export const PROMPT_CONFIG_KEY = 'promptConfig';
 
 /** Words copied from one page before the "say where you found it" reminder. */
 export const DEFAULT_COPY_WORD_LIMIT = 40;
+/** The range a school may set the limit in (managed key `copyWordLimit`); read below too. */
+export const MIN_COPY_WORD_LIMIT = 5;
+export const MAX_COPY_WORD_LIMIT = 10_000;
 
 export interface PromptConfig {
   /** KS1 wording is pictorial; KS2 explains why. */
   keyStage: KeyStage;
   copyWordLimit: number;
+  /**
+   * Block It: the messaging platforms the school uses (ids from shared/messaging-platforms.ts),
+   * whose message areas are known and whose pages offer "how to block someone here".
+   */
+  messagingPlatforms: readonly string[];
+  /** Zip It: where it stays quiet, where passwords belong, whose name and school to look for. */
+  zipIt: ZipItConfig;
 }
 
 /** The strictest reading: KS1 words, the default limit. Used until the worker has written one. */
 export const FALLBACK_PROMPT_CONFIG: PromptConfig = {
   keyStage: 'ks1',
   copyWordLimit: DEFAULT_COPY_WORD_LIMIT,
+  messagingPlatforms: MESSAGING_PLATFORM_IDS,
+  zipIt: FALLBACK_ZIP_IT_CONFIG,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -34,5 +48,16 @@ export function readPromptConfig(value: unknown): PromptConfig {
     typeof limit === 'number' && Number.isInteger(limit) && limit >= 5 && limit <= 10_000
       ? limit
       : DEFAULT_COPY_WORD_LIMIT;
-  return { keyStage, copyWordLimit };
+  return {
+    keyStage,
+    copyWordLimit,
+    messagingPlatforms: readPlatforms(value.messagingPlatforms),
+    zipIt: readZipItConfig(value.zipIt),
+  };
+}
+
+/** Known platform ids only; anything but a list means the default, every platform. */
+function readPlatforms(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) return MESSAGING_PLATFORM_IDS;
+  return MESSAGING_PLATFORM_IDS.filter((id) => value.includes(id));
 }

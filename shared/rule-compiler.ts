@@ -5,6 +5,7 @@ import { DNR_LIMITS, type DnrResourceType, type DnrRule } from './dnr-types';
 import type { EffectivePolicy } from './effective-policy';
 import type { KeyStage } from './policy-model';
 import { IMAGE_SEARCH_PATTERNS } from './image-search-patterns';
+import { PIRACY_DOMAINS } from './piracy-sites';
 import { RULE_PRIORITY } from './rule-priorities';
 import { SAFE_SEARCH_PARAMETERS, YOUTUBE_HOSTS, YOUTUBE_RESTRICT_HEADER } from './safe-search';
 import { formatSiteEntry, type SiteEntry } from './site-entry';
@@ -15,7 +16,7 @@ export const DOMAINS_PER_RULE = 1_000;
 /** Matches any web address; `\0` in the substitution is the whole blocked URL. */
 const ANY_WEB_URL = '^https?://.*';
 
-export type BlockReason = 'list' | 'always' | 'images';
+export type BlockReason = 'list' | 'always' | 'images' | 'piracy';
 
 export interface CompileOptions {
   /** Full URL of the block page, e.g. chrome-extension://<id>/extension/blocked.html */
@@ -179,6 +180,10 @@ export function compileRules(policy: EffectivePolicy, options: CompileOptions): 
     );
     rules.push(...imageSearchRules(target));
   }
+  // Last, so adding the category left every earlier rule's id as it was.
+  rules.push(
+    ...piracyRules(blockPageSubstitution(options.blockPageUrl, 'piracy', policy.keyStage)),
+  );
 
   const numbered = rules.map((rule, index) => ({ id: index + 1, ...rule }));
   const counts = countRules(numbered);
@@ -192,6 +197,15 @@ export function imageSearchRules(target: string): Omit<DnrRule, 'id'>[] {
     priority: RULE_PRIORITY.imageSearch,
     action: { type: 'redirect', redirect: { regexSubstitution: target } },
     condition: { regexFilter: pattern.regex, resourceTypes: FRAMES },
+  }));
+}
+
+/** The piracy category: every key stage, whatever the policy allows (shared/piracy-sites.ts). */
+export function piracyRules(target: string): Omit<DnrRule, 'id'>[] {
+  return chunk(PIRACY_DOMAINS, DOMAINS_PER_RULE).map((domains) => ({
+    priority: RULE_PRIORITY.piracy,
+    action: { type: 'redirect', redirect: { regexSubstitution: target } },
+    condition: { regexFilter: ANY_WEB_URL, requestDomains: [...domains], resourceTypes: FRAMES },
   }));
 }
 

@@ -13,6 +13,11 @@ export const RULE_PRIORITY = {
   /** Always-blocked entries beat every allow rule. */
   alwaysBlocked: 200,
   /**
+   * Piracy and stream-ripping sites (shared/piracy-sites.ts): above every allow rule, so nothing
+   * can open them, and above always-blocked so a site on both lists shows the piracy reason.
+   */
+  piracy: 300,
+  /**
    * SafeSearch parameters and the YouTube header, above every allow rule or Chrome ignores
    * them. A SafeSearch redirect that would change nothing (the parameter is already right) is
    * skipped and the rules below decide, so this can neither loop nor open an engine the list

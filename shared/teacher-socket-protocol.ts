@@ -11,7 +11,8 @@
 //      hub answers `live` at once and again whenever the class changes (at most ~10 a second);
 //      a class the user can't see is answered `refused`. `unwatch` stops the updates.
 //      Whenever one of the class's "ask to visit" requests arrives or is answered, the hub also
-//      sends `requests` with the class id.
+//      sends `requests` with the class id, and whenever Zip It, Block It, copyright or download
+//      records of its pupils arrive, `pupilEvents` with the class id.
 //      Send `watchFlags` to hear of flags in every class the user sees (and keyword alerts, for
 //      the DSL and the admin).
 //   4. Answer every `ping` with `pong`: a socket silent for 50 s is closed (4408). The hub also
@@ -88,6 +89,11 @@ export const hubToTeacherSchema = z.discriminatedUnion('type', [
    * only shape of a request the dashboard reads.
    */
   z.object({ type: z.literal('requests'), classId: z.number().int() }),
+  /**
+   * Records of a watched class's pupils arrived (Zip It, Block It, copyright, downloads): read
+   * GET /api/classes/:id/pupil-events again. A nudge, like `requests`.
+   */
+  z.object({ type: z.literal('pupilEvents'), classId: z.number().int() }),
   /**
    * After `watchFlags`: a flag (or, for the DSL and admin, a keyword alert) the user can see arrived, changed or was
    * handled. Read GET /api/flags again; the dashboard sounds its alert for ids it hasn't seen.

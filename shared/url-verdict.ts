@@ -2,6 +2,7 @@
 // for pages Chrome never asks the network for (a site's own service worker serving them), and
 // tests hold it to the DNR outcome so the two can't drift.
 import type { EffectivePolicy } from './effective-policy';
+import { PIRACY_ENTRIES } from './piracy-sites';
 import type { BlockReason } from './rule-compiler';
 import { entryMatchesUrl, type SiteEntry } from './site-entry';
 
@@ -34,10 +35,15 @@ function matches(index: EntryIndex, url: URL): boolean {
 
 export type UrlJudge = (url: string) => Verdict;
 
+// Built once: the piracy category is the same for every policy.
+let piracy: EntryIndex | null = null;
+
 /** Builds the judge once per policy: lookups are by hostname suffix, not a scan of the list. */
 export function createUrlJudge(policy: Pick<EffectivePolicy, 'allow' | 'block'>): UrlJudge {
   const allow = indexEntries(policy.allow);
   const block = indexEntries(policy.block);
+  piracy ??= indexEntries(PIRACY_ENTRIES);
+  const pirated = piracy;
   return (text) => {
     let url: URL;
     try {
@@ -47,6 +53,8 @@ export function createUrlJudge(policy: Pick<EffectivePolicy, 'allow' | 'block'>)
     }
     // Only web pages are judged; the browser's own and the extension's pages are not sites.
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { allowed: true };
+    // The piracy rules outrank the always-blocked ones, so the judge asks in the same order.
+    if (matches(pirated, url)) return { allowed: false, reason: 'piracy' };
     if (matches(block, url)) return { allowed: false, reason: 'always' };
     if (matches(allow, url)) return { allowed: true };
     return { allowed: false, reason: 'list' };

@@ -47,4 +47,14 @@ export const PROMPT_CSS = `
     padding: 0.5rem; border: 2px solid #6b7280; border-radius: 0.5rem; background: #f9fafb;
     color: #1f2937;
   }
+  .zip-it-reasons { margin: 0 0 1rem; padding-left: 1.25rem; }
+  .zip-it-reasons li { margin: 0 0 0.4rem; }
+  .zip-it-pictures {
+    display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; margin: 0 0 1rem; padding: 0;
+  }
+  .zip-it-pictures li {
+    display: flex; flex-direction: column; align-items: center; gap: 0.25rem; min-width: 5rem;
+    font-weight: 600; color: var(--tone, #1d4ed8);
+  }
+  .zip-it-pictures svg { width: 3.5rem; height: 3.5rem; }
 `;

@@ -4,6 +4,9 @@
 // loads only when a prompt is first shown. Props may carry callbacks: both run in the same
 // content-script world.
 import type { KeyStage } from '../../shared/policy-model';
+import type { BlockItViews } from './block-it/block-it-views';
+import type { CopyrightViews } from './copyright/copyright-views';
+import type { ZipItViews } from './zip-it/zip-it-views';
 
 /** What every view gets besides its own props. */
 export interface ViewBase {
@@ -17,6 +20,6 @@ export interface ViewBase {
  * and joins it here with `&`; its components go in content/prompts/view-registry.ts, where a name
  * without a component is a type error.
  */
-export type PromptViewProps = Record<never, never>;
+export type PromptViewProps = ZipItViews & BlockItViews & CopyrightViews;
 
 export type PromptViewName = keyof PromptViewProps & string;

@@ -16,7 +16,7 @@ export interface BlockDetails {
   inFrame: boolean;
 }
 
-const REASONS: readonly BlockReason[] = ['list', 'always', 'images'];
+const REASONS: readonly BlockReason[] = ['list', 'always', 'images', 'piracy'];
 
 function readableUrl(raw: string): string {
   try {

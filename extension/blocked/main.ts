@@ -43,11 +43,13 @@ const HEADINGS = {
   list: { ks1: 'ks1_heading', ks2: 'ks2_heading' },
   always: { ks1: 'ks1_heading', ks2: 'ks2_heading_always' },
   images: { ks1: 'ks1_images_heading', ks2: 'ks2_images_heading' },
+  piracy: { ks1: 'ks1_piracy_heading', ks2: 'ks2_piracy_heading' },
 } as const;
 const EXPLANATIONS = {
   list: 'ks2_explain',
   always: 'ks2_explain_always',
   images: 'ks2_images_explain',
+  piracy: 'ks2_piracy_explain',
 } as const;
 
 /** Links to the school's approved image sources; the text is the site, the link its home. */
@@ -114,11 +116,17 @@ if (details.inFrame) {
   byId('frame-address').textContent = details.displayUrl;
 } else {
   const ks1 = details.keyStage === 'ks1';
-  const always = details.reason === 'always';
+  // A piracy site is blocked like an always-blocked one: nothing to ask to visit.
+  const always = details.reason === 'always' || details.reason === 'piracy';
   const images = details.reason === 'images';
   byId('page').classList.add(details.keyStage);
   byId('heading').textContent = text(HEADINGS[details.reason][details.keyStage]);
   byId('explain').textContent = text(EXPLANATIONS[details.reason]);
+  if (ks1 && details.reason === 'piracy') {
+    // The one KS1 explanation: "why" is the lesson here, in words an adult can read out.
+    byId('explain').classList.remove('ks2-only');
+    byId('explain').textContent = text('ks1_piracy_explain');
+  }
   if (images) showImageSources(details.imageSources);
   byId('address').textContent = details.displayUrl;
   byId('go-back').addEventListener('click', () => void actions().then((a) => a.goBack()));

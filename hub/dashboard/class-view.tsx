@@ -1,5 +1,5 @@
-// One class, live: how its view reaches the page, the lesson (running, or the builder), and its
-// pupils.
+// One class, live: how its view reaches the page, the lesson (running, or the builder), its
+// pupils, and what the prompts and the download guard recorded for them.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { runningLesson } from '../../shared/lesson';
@@ -8,6 +8,7 @@ import { useFocusTarget } from './focus';
 import { LessonBuilder } from './lesson-builder';
 import { live, liveError, liveVia, watchLive, type LiveVia } from './live-feed';
 import { ErrorText, NoticeText } from './messages';
+import { PupilEventsPanel } from './pupil-events-panel';
 import { PupilTable } from './pupil-table';
 import { RequestInbox } from './request-inbox';
 import { RunningLesson } from './running-lesson';
@@ -62,6 +63,7 @@ export function ClassView({ summary }: { summary: ClassSummary }) {
             <p class="hint">{t('pupils_key')}</p>
             <PupilTable view={view} className={summary.name} />
           </section>
+          <PupilEventsPanel classId={summary.id} />
         </>
       )}
     </>

@@ -16,6 +16,13 @@ export const liveVia = signal<LiveVia>('connecting');
  * every poll while the socket is down. The requests inbox reads them again when it moves.
  */
 export const requestsStale = signal(0);
+/**
+ * Goes up whenever records of the class's pupils (Zip It, Block It, copyright, downloads) may
+ * have arrived: on the hub's `pupilEvents` nudge, and when the socket (re)connects. Not on every
+ * poll: a grouped summary each 2 s is more than the records are worth; the panel's Refresh
+ * button is there while the socket is down.
+ */
+export const pupilEventsStale = signal(0);
 
 const POLL_MS = 2_000;
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -79,7 +86,10 @@ export function watchLive(classId: number): () => void {
         if (stopped) return;
         attempts = 0;
         // A request that arrived between the last poll and this watch had no one to nudge.
-        if (!socketLive) requestsStale.value += 1;
+        if (!socketLive) {
+          requestsStale.value += 1;
+          pupilEventsStale.value += 1;
+        }
         socketLive = true;
         clearTimeout(pollTimer);
         pollTimer = undefined;
@@ -88,6 +98,9 @@ export function watchLive(classId: number): () => void {
       },
       onRequests() {
         if (!stopped) requestsStale.value += 1;
+      },
+      onPupilEvents() {
+        if (!stopped) pupilEventsStale.value += 1;
       },
       onRefused(error) {
         refused = true;

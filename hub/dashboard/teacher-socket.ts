@@ -88,12 +88,14 @@ export interface ClassHandlers {
   onLive(live: LiveView): void;
   /** One of the class's "ask to visit" requests arrived or was answered. */
   onRequests(): void;
+  /** Zip It, Block It, copyright or download records of the class's pupils arrived. */
+  onPupilEvents(): void;
   /** The hub won't serve this class on the socket; its reason. */
   onRefused(error: string): void;
   onDown(): void;
 }
 
-/** Follows one class's live view and requests. */
+/** Follows one class's live view, requests and records. */
 export function watchOverSocket(classId: number, handlers: ClassHandlers): () => void {
   return openTeacherSocket({
     onReady: (send) => send({ type: 'watch', classId }),
@@ -101,6 +103,7 @@ export function watchOverSocket(classId: number, handlers: ClassHandlers): () =>
       if (message.type === 'flags' || message.classId !== classId) return true;
       if (message.type === 'live') handlers.onLive(message.live);
       else if (message.type === 'requests') handlers.onRequests();
+      else if (message.type === 'pupilEvents') handlers.onPupilEvents();
       else {
         handlers.onRefused(message.error);
         return false;

@@ -5,6 +5,8 @@
 // - /api/device/* needs a device token, and a device token opens nothing else;
 // - every other endpoint needs a teacher's session cookie, and a change also its CSRF token.
 // Roles (teacher, DSL, admin) are checked by the routes themselves (roles.ts).
+// The dashboard's files (static.ts) and the self-hosted extension's update manifest and CRXs
+// (extension-release.ts) are public files, answered before this gate: they are not endpoints.
 import type { Context, MiddlewareHandler } from 'hono';
 import { DEVICE_SOCKET_PATH } from '../../shared/hub-protocol';
 import { checkCsrf, CSRF_HEADER } from './csrf';

@@ -18,6 +18,7 @@ import { incidentRoutes } from './routes/incidents';
 import { keywordRoutes } from './routes/keywords';
 import { lessonRoutes } from './routes/lessons';
 import { pupilDataRoutes } from './routes/pupil-data';
+import { pupilEventRoutes } from './routes/pupil-events';
 import { requestRoutes } from './routes/requests';
 import { retentionRoutes } from './routes/retention';
 import { rosterRoutes } from './routes/roster';
@@ -25,6 +26,7 @@ import { schoolSiteRoutes } from './routes/school-sites';
 import { teacherSocketRoutes } from './routes/teacher-socket';
 import { createServices, type HubOptions, type HubServices } from './services';
 import { dashboardFiles } from './static';
+import { extensionReleaseFiles } from './extension-release';
 
 /** `services` may be passed in by a test or bench that reads the hub's counters. */
 export function createApp(options: HubOptions, services: HubServices = createServices(options)) {
@@ -33,6 +35,8 @@ export function createApp(options: HubOptions, services: HubServices = createSer
   app.use(secureHeaders());
   // The built dashboard (before no-store: its hashed assets may be cached); not an endpoint.
   app.use(dashboardFiles());
+  // The self-hosted extension's update manifest and CRXs: public files too, cacheable by ETag.
+  app.use(extensionReleaseFiles(options.releaseDir));
   app.use(async (c, next) => {
     await next();
     // Answers hold pupils' names: no browser or proxy may keep a copy.
@@ -57,6 +61,7 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api', incidentRoutes(services))
     .route('/api', retentionRoutes(services))
     .route('/api', pupilDataRoutes(services))
+    .route('/api', pupilEventRoutes(services))
     .route('/api/device', deviceRoutes(services))
     .route('/api/device', deviceReportRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.

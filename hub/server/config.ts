@@ -13,6 +13,7 @@ const envSchema = z.object({
   ),
   HUB_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
   HUB_DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.hub-data')),
+  HUB_RELEASE_DIR: z.preprocess(blankIsUnset, z.string().default('release')),
   HUB_ENROLMENT_TOKEN: z.preprocess(
     blankIsUnset,
     z
@@ -29,16 +30,19 @@ export interface HubConfig {
   dataDir: string;
   /** When set, replaces the school's stored enrolment token at start. */
   enrolmentToken: string | undefined;
+  /** Absolute. Where `npm run package` wrote the self-hosted extension; it may not exist. */
+  releaseDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): HubConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new Error(`Hub settings: ${describeIssues(parsed.error.issues)}`);
-  const { HUB_PORT, HUB_HOST, HUB_DATA_DIR, HUB_ENROLMENT_TOKEN } = parsed.data;
+  const { HUB_PORT, HUB_HOST, HUB_DATA_DIR, HUB_ENROLMENT_TOKEN, HUB_RELEASE_DIR } = parsed.data;
   return {
     port: HUB_PORT,
     host: HUB_HOST,
     dataDir: path.resolve(cwd, HUB_DATA_DIR),
     enrolmentToken: HUB_ENROLMENT_TOKEN,
+    releaseDir: path.resolve(cwd, HUB_RELEASE_DIR),
   };
 }

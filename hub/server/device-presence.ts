@@ -137,7 +137,7 @@ export class DevicePresence {
 
   private fanOut(links: ReadonlySet<DeviceLink>, message: ClassMessage): void {
     // For the class's teachers only (live-feed.ts).
-    if (message.type === 'requests') return;
+    if (message.type === 'requests' || message.type === 'pupilEvents') return;
     const text = message.type === 'refresh' ? undefined : JSON.stringify(message);
     for (const link of links) {
       try {

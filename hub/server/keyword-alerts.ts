@@ -5,45 +5,34 @@
 import type { KeywordAlertUpload } from '../../shared/flag';
 import type { HubDb } from './database';
 import type { DeviceIdentity } from './hub-env';
-import { splitByHolder, uniqueIds } from './upload-items';
+import { storeDeviceUpload, type StoredUpload } from './upload-items';
 
 export const MAX_KEYWORD_ALERTS_PAGE = 200;
 
 /** Stores the upload in one transaction and returns once it has committed. */
-export async function storeKeywordAlerts(
+export function storeKeywordAlerts(
   db: HubDb,
   device: DeviceIdentity,
   alerts: readonly KeywordAlertUpload[],
   now: Date,
-): Promise<{ stored: string[]; conflicts: string[]; added: number }> {
-  const ids = uniqueIds(alerts);
-  const { holders, added } = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('keyword_alerts')
-      .values(
-        alerts.map((alert) => ({
-          id: alert.id,
-          school_id: device.schoolId,
-          device_id: device.id,
-          pupil_id: device.pupil?.id ?? null,
-          class_id: device.pupil?.classId ?? null,
-          keyword: alert.keyword,
-          found_in: alert.where,
-          url: alert.url,
-          created_at: new Date(alert.createdAt).toISOString(),
-          received_at: now.toISOString(),
-        })),
-      )
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .executeTakeFirst();
-    const rows = await trx
-      .selectFrom('keyword_alerts')
-      .select(['id', 'device_id'])
-      .where('id', 'in', ids)
-      .execute();
-    return { holders: rows, added: Number(inserted.numInsertedOrUpdatedRows ?? 0n) };
-  });
-  return { ...splitByHolder(ids, holders, device.id), added };
+): Promise<StoredUpload> {
+  return storeDeviceUpload(
+    db,
+    'keyword_alerts',
+    device.id,
+    alerts.map((alert) => ({
+      id: alert.id,
+      school_id: device.schoolId,
+      device_id: device.id,
+      pupil_id: device.pupil?.id ?? null,
+      class_id: device.pupil?.classId ?? null,
+      keyword: alert.keyword,
+      found_in: alert.where,
+      url: alert.url,
+      created_at: new Date(alert.createdAt).toISOString(),
+      received_at: now.toISOString(),
+    })),
+  );
 }
 
 function toView(row: {

@@ -24,9 +24,10 @@ export type LessonMessage = Extract<HubToDevice, { type: 'lesson.start' | 'lesso
  * Nudges the hub sends itself, never passed on as they are. `refresh`: each device socket of the
  * class reads its own snapshot again and sends it (a grant, an answer or a school list change;
  * each device's snapshot differs, so there is no one message to fan out). `requests`: the
- * teachers watching the class are told its "ask to visit" requests changed.
+ * teachers watching the class are told its "ask to visit" requests changed. `pupilEvents`: they
+ * are told new Zip It, Block It, copyright or download records arrived.
  */
-export type ClassNudge = { type: 'refresh' } | { type: 'requests' };
+export type ClassNudge = { type: 'refresh' } | { type: 'requests' } | { type: 'pupilEvents' };
 
 /** What the bus carries to a class. */
 export type ClassMessage = LessonMessage | ClassNudge;

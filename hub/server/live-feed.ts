@@ -3,7 +3,8 @@
 // Changes are coalesced per class to at most one update every `minGapMs`, so 30 (or 1,000)
 // devices confirming a lesson at once cost a few view builds, not one each; the last change is
 // always sent. Each update is built once per class and sent to every watcher as the same text.
-// It also passes on the `requests` nudge when one of the class's requests is stored or answered.
+// It also passes on the `requests` nudge when one of the class's requests is stored or answered,
+// and the `pupilEvents` nudge when Zip It, Block It, copyright or download records arrive.
 import type { ClassMessage, LessonBus } from './lesson-bus';
 import type { LiveView } from '../../shared/teacher-socket-protocol';
 
@@ -26,6 +27,9 @@ export const liveMessage = (classId: number, live: LiveView): string =>
 
 export const requestsMessage = (classId: number): string =>
   JSON.stringify({ type: 'requests', classId });
+
+export const pupilEventsMessage = (classId: number): string =>
+  JSON.stringify({ type: 'pupilEvents', classId });
 
 export class LiveFeed {
   private readonly feeds = new Map<number, ClassFeed>();
@@ -86,9 +90,11 @@ export class LiveFeed {
 
   private heard(classId: number, message: ClassMessage): void {
     switch (message.type) {
-      case 'requests': {
+      case 'requests':
+      case 'pupilEvents': {
         // Not throttled: a few bytes, and the teacher reads the list once however many arrive.
-        const text = requestsMessage(classId);
+        const text =
+          message.type === 'requests' ? requestsMessage(classId) : pupilEventsMessage(classId);
         for (const sink of this.feeds.get(classId)?.watchers ?? []) sink(text);
         return;
       }

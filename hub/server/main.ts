@@ -1,11 +1,12 @@
 // `npm run hub`: opens the database in HUB_DATA_DIR, applies migrations, creates the demo school
 // in an empty database, and serves the hub until Ctrl-C.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createApp } from './app';
 import { readConfig, type HubConfig } from './config';
 import { openDatabase } from './database';
 import { serveHub } from './hub-server';
+import { UPDATE_MANIFEST_FILE, UPDATE_MANIFEST_PATH } from '../../shared/extension-release';
 import { migrateToLatest } from './migrations';
 import { scheduleRetentionSweeps } from './retention/sweep-schedule';
 import { readSchool, setEnrolmentToken } from './school';
@@ -29,6 +30,11 @@ function printBanner(config: HubConfig, url: string, token: string, demo: DemoSc
     );
   }
   lines.push(``, `Enrolment token for pupil devices: ${token}`);
+  // The self-hosted extension, when `npm run package -- --hub-url …` has written a release here.
+  if (existsSync(path.join(config.releaseDir, UPDATE_MANIFEST_FILE))) {
+    const release = path.relative(process.cwd(), config.releaseDir) || '.';
+    lines.push(`Self-hosted extension: ${release}/ served at ${url}${UPDATE_MANIFEST_PATH}`);
+  }
   if (!LOOPBACK.has(config.host)) {
     lines.push(
       ``,
@@ -55,7 +61,7 @@ async function main() {
   }
   const token = config.enrolmentToken ?? school.enrolment_token;
 
-  const app = createApp({ db });
+  const app = createApp({ db, releaseDir: config.releaseDir });
   // Expired records go at start and every hour after (retention/record-types.ts says how long).
   const sweeps = scheduleRetentionSweeps({
     db,

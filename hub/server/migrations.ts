@@ -392,6 +392,60 @@ const m0007_flags_keywords: Migration = {
   },
 };
 
+// Issue 6, "Records": what the prompts that teach (Zip It, Block It, copyright) and the download
+// guard recorded, by type only (shared/pupil-event.ts): never what was typed or the personal
+// detail itself. Keyed by the device's id like every upload; `class_id` is the pupil's class when
+// it arrived, which decides which teacher sees it. The teacher reads a class's records over a
+// day or a few, so the indexes lead with the class (or pupil) and then the device's time.
+const m0008_pupil_events: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('pupil_events')
+      .addColumn('seq', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('id', 'text', (col) => col.notNull().unique())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'integer', (col) => col.notNull().references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      .addColumn('kind', 'text', (col) => col.notNull())
+      .addColumn('detail', 'text', (col) => col.notNull())
+      .addColumn('outcome', 'text', (col) => col.notNull())
+      .addColumn('site', 'text', (col) => col.notNull())
+      .addColumn('target', 'text')
+      .addColumn('file_type', 'text')
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addCheckConstraint(
+        'pupil_events_kind',
+        sql`kind in ('zip-it', 'block-it', 'download', 'copyright')`,
+      )
+      .addCheckConstraint('pupil_events_detail', sql`length(detail) between 1 and 40`)
+      .addCheckConstraint('pupil_events_outcome', sql`length(outcome) between 1 and 40`)
+      .addCheckConstraint('pupil_events_site', sql`length(site) between 1 and 253`)
+      .addCheckConstraint('pupil_events_target', sql`target is null or length(target) <= 253`)
+      .addCheckConstraint(
+        'pupil_events_file_type',
+        sql`file_type is null or length(file_type) <= 100`,
+      )
+      .execute();
+    await db.schema
+      .createIndex('pupil_events_class_created')
+      .on('pupil_events')
+      .columns(['class_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('pupil_events_pupil_created')
+      .on('pupil_events')
+      .columns(['pupil_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('pupil_events_school_created')
+      .on('pupil_events')
+      .columns(['school_id', 'created_at'])
+      .execute();
+  },
+};
+
 // Issue 7, data protection. Each school's retention periods (a row only where the admin changed
 // the default), a record of each retention sweep, and the erasure log, which names the pupil only
 // by their id. The change log's visit answers gain the asking pupil's and device's ids (no
@@ -472,6 +526,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_visit_requests': m0005_visit_requests,
   '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
   '0007_flags_keywords': m0007_flags_keywords,
+  '0008_pupil_events': m0008_pupil_events,
   '0010_data_protection': m0010_data_protection,
 };
 

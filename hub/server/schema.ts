@@ -3,6 +3,7 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 import type { FlagReason, FlagSource } from '../../shared/flag';
 import type { KeyStage } from '../../shared/policy-model';
+import type { PupilEventKind } from '../../shared/pupil-event';
 import type { Role } from './roles';
 
 export interface SchoolTable {
@@ -259,6 +260,32 @@ export interface SchoolKeywordsTable {
   updated_at: string;
 }
 
+/** A Zip It, Block It, copyright or download moment a device recorded, by type only. */
+export interface PupilEventTable {
+  /** Order of arrival at the hub, which pages a pupil's records. */
+  seq: Generated<number>;
+  /** The UUID the device made. */
+  id: string;
+  school_id: number;
+  device_id: number;
+  /** The pupil and class when it arrived; null while the device's email is on no roster. */
+  pupil_id: number | null;
+  class_id: number | null;
+  kind: PupilEventKind;
+  /** One of PUPIL_EVENT_DETAILS[kind], checked on upload. */
+  detail: string;
+  /** One of PUPIL_EVENT_OUTCOMES[kind], checked on upload. */
+  outcome: string;
+  /** Hostnames only: where the pupil was, and (Block It) where the link led. */
+  site: string;
+  target: string | null;
+  /** Downloads: the file's extension or MIME type. */
+  file_type: string | null;
+  /** The device's clock, as UTC ISO 8601. */
+  created_at: string;
+  received_at: string;
+}
+
 /** An admin's own retention period for a record type; the registry's default where absent. */
 export interface RetentionSettingTable {
   school_id: number;
@@ -310,6 +337,7 @@ export interface HubDatabase {
   flag_events: FlagEventTable;
   keyword_alerts: KeywordAlertTable;
   school_keywords: SchoolKeywordsTable;
+  pupil_events: PupilEventTable;
   retention_settings: RetentionSettingTable;
   retention_sweeps: RetentionSweepTable;
   erasures: ErasureTable;

@@ -23,6 +23,8 @@ export interface HubOptions {
   bus?: LessonBus;
   /** Hears every device event the hub acts on, for metrics (the fan-out bench uses it). */
   observe?: (event: PresenceEvent) => void;
+  /** Where `npm run package` wrote the self-hosted extension (extension-release.ts). */
+  releaseDir?: string;
 }
 
 /** Socket messages the hub ignored or refused, for the log and the bench. */

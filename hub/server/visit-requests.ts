@@ -5,7 +5,7 @@
 import type { VisitRequestUpload } from '../../shared/hub-protocol';
 import type { HubDb } from './database';
 import type { DeviceIdentity } from './hub-env';
-import { splitByHolder, uniqueIds } from './upload-items';
+import { storeDeviceUpload, type StoredUpload } from './upload-items';
 
 export const NO_SUCH_REQUEST = 'No such request.';
 
@@ -17,44 +17,33 @@ export const MAX_LISTED_REQUESTS = 200;
  * the hub now holds for this device (new or from an earlier try), in upload order; `conflicts`
  * are ids another device already holds, which are left as they were; `added` counts the new rows.
  */
-export async function storeVisitRequests(
+export function storeVisitRequests(
   db: HubDb,
   device: DeviceIdentity,
   requests: readonly VisitRequestUpload[],
   now: Date,
-): Promise<{ stored: string[]; conflicts: string[]; added: number }> {
+): Promise<StoredUpload> {
   const receivedAt = now.toISOString();
-  const ids = uniqueIds(requests);
-  const { holders, added } = await db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('visit_requests')
-      .values(
-        requests.map((request) => ({
-          id: request.id,
-          device_id: device.id,
-          pupil_id: device.pupil?.id ?? null,
-          class_id: device.pupil?.classId ?? null,
-          url: request.url,
-          reason: request.reason,
-          created_at: request.createdAt,
-          received_at: receivedAt,
-          status: 'pending' as const,
-          scope: null,
-          duration: null,
-          answered_by: null,
-          answered_at: null,
-        })),
-      )
-      .onConflict((conflict) => conflict.column('id').doNothing())
-      .executeTakeFirst();
-    const rows = await trx
-      .selectFrom('visit_requests')
-      .select(['id', 'device_id'])
-      .where('id', 'in', ids)
-      .execute();
-    return { holders: rows, added: Number(inserted.numInsertedOrUpdatedRows ?? 0n) };
-  });
-  return { ...splitByHolder(ids, holders, device.id), added };
+  return storeDeviceUpload(
+    db,
+    'visit_requests',
+    device.id,
+    requests.map((request) => ({
+      id: request.id,
+      device_id: device.id,
+      pupil_id: device.pupil?.id ?? null,
+      class_id: device.pupil?.classId ?? null,
+      url: request.url,
+      reason: request.reason,
+      created_at: request.createdAt,
+      received_at: receivedAt,
+      status: 'pending' as const,
+      scope: null,
+      duration: null,
+      answered_by: null,
+      answered_at: null,
+    })),
+  );
 }
 
 const requestsWithNames = (db: HubDb) =>

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extension';
 import { refreshManagedState, writeSettings } from '../../background/policy-store';
 import { readEnforcement, syncRules } from '../../background/rule-sync';
+import { PIRACY_DOMAINS } from '../../shared/piracy-sites';
 import { emptySettings } from '../../shared/policy-model';
 import { STARTER_LISTS } from '../../shared/starter-lists';
 
@@ -36,7 +37,14 @@ describe('syncRules', () => {
             ...STARTER_LISTS.imageSources.map((site) => `*://*.${site}/*`),
           ].sort(),
         ],
-        ['backstop-always-blocked', ['*://www.bbc.co.uk/sport/*'], undefined],
+        [
+          'backstop-always-blocked',
+          [
+            '*://www.bbc.co.uk/sport/*',
+            ...PIRACY_DOMAINS.map((domain) => `*://*.${domain}/*`),
+          ].sort(),
+          undefined,
+        ],
       ],
     );
     expect(dnr.scripts[0]?.runAt).toBe('document_start');

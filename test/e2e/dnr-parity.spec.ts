@@ -14,6 +14,8 @@ const POLICY: PolicyLists = {
     'https://www.phonicsplay.co.uk/games/',
     'https://kids.example.org/maths',
     '192.168.0.10',
+    'thepiratebay.org',
+    '=www.y2mate.com',
   ],
   alwaysBlocked: ['https://www.bbc.co.uk/news/', 'bad.example', '=blocked.bbc.co.uk'],
 };
@@ -49,6 +51,10 @@ const URLS = [
   'https://example.com/?u=https://www.bbc.co.uk/',
   'https://example.com/https://www.topmarks.co.uk/',
   'https://xn--bcher-kva.de/',
+  // The piracy category: on the allowed list above, and blocked anyway.
+  'https://thepiratebay.org/search/cats',
+  'https://www.y2mate.com/youtube/abc',
+  'https://notthepiratebay.org/',
 ];
 
 test('the installed DNR rules and the backstop judge agree on every URL in the table', async ({
@@ -71,9 +77,8 @@ test('the installed DNR rules and the backstop judge agree on every URL in the t
       if (!rule) verdicts[url] = 'none';
       else if (rule.action.type === 'allow') verdicts[url] = 'allow';
       else
-        verdicts[url] = rule.action.redirect?.regexSubstitution?.includes('why=always')
-          ? 'always'
-          : 'list';
+        verdicts[url] =
+          /why=(always|piracy)/.exec(rule.action.redirect?.regexSubstitution ?? '')?.[1] ?? 'list';
     }
     return verdicts;
   }, URLS);
@@ -85,6 +90,8 @@ test('the installed DNR rules and the backstop judge agree on every URL in the t
     }),
   );
   expect(chromeVerdicts).toEqual(codeVerdicts);
-  // And the table really exercises all three outcomes.
-  expect(new Set(Object.values(codeVerdicts))).toEqual(new Set(['allow', 'list', 'always']));
+  // And the table really exercises every outcome.
+  expect(new Set(Object.values(codeVerdicts))).toEqual(
+    new Set(['allow', 'list', 'always', 'piracy']),
+  );
 });

@@ -36,6 +36,7 @@ const concrete = (path: string) =>
   path
     .replace(/^\/api\/flags\/:id/, `/api/flags/${FLAG_ID}`)
     .replace(':id', String(hub.classIds.robins))
+    .replace(':pupilId', '1')
     .replace(':lessonId', '6f1c1b5e-0000-4000-8000-000000000000');
 /** A body the endpoint would take from the right caller (extra fields are ignored). */
 const validBody = (path: string) =>
@@ -59,6 +60,15 @@ const flag = {
   screenshot: 'data:image/jpeg;base64,/9j/4AAQ',
 };
 
+const pupilEvent = {
+  id: '6f1c1b5e-0000-4000-8000-00000000e001',
+  kind: 'zip-it',
+  detail: 'postcode',
+  outcome: 'teacher-said-ok',
+  site: 'chat.example.com',
+  createdAt: '2026-03-02T08:59:00Z',
+};
+
 describe('the route list', () => {
   it('has the teacher endpoints this test expects (so the loops below cover something)', () => {
     expect(
@@ -72,6 +82,8 @@ describe('the route list', () => {
       'GET /api/change-requests',
       'GET /api/classes',
       'GET /api/classes/:id/live',
+      'GET /api/classes/:id/pupil-events',
+      'GET /api/classes/:id/pupil-events/:pupilId',
       'GET /api/classes/:id/pupils',
       'GET /api/classes/:id/requests',
       'GET /api/devices/unassigned',
@@ -119,6 +131,7 @@ describe('the route list', () => {
       'POST /api/device/enrol',
       'POST /api/device/flags',
       'POST /api/device/keyword-alerts',
+      'POST /api/device/pupil-events',
       'POST /api/device/requests',
     ]);
     expect([...PUBLIC_ENDPOINTS].sort()).toEqual([
@@ -141,6 +154,12 @@ describe('the route list', () => {
       json: { flags: [flag] },
     });
     expect(sent.status).toBe(200);
+    // And a real record, so the class's records have something to refuse.
+    const recorded = await call(hub.app, 'POST', '/api/device/pupil-events', {
+      bearer: token,
+      json: { events: [pupilEvent] },
+    });
+    expect(recorded).toMatchObject({ status: 200, body: { stored: [pupilEvent.id] } });
     for (const endpoint of endpoints().filter((e) => e.kind === 'teacher')) {
       const answer = await call(hub.app, endpoint.method, concrete(endpoint.path), {
         bearer: token,
@@ -183,6 +202,9 @@ describe('the route list', () => {
       '/api/device/requests': { requests: [] },
       '/api/device/flags': { flags: [flag] },
       '/api/device/keyword-alerts': { alerts: [] },
+      '/api/device/pupil-events': {
+        events: [{ ...pupilEvent, id: '6f1c1b5e-0000-4000-8000-00000000e002' }],
+      },
     };
     for (const endpoint of endpoints().filter((e) => e.kind === 'device')) {
       const answer = await call(hub.app, endpoint.method, endpoint.path, {
@@ -195,6 +217,8 @@ describe('the route list', () => {
         { error: 'This needs the device token from enrolment (Authorization: Bearer).' },
       ]);
     }
+    // The only record is the one the device sent above; the session's copy was never stored.
+    expect(await hub.db.selectFrom('pupil_events').select('device_id').execute()).toHaveLength(1);
   });
 
   it('refuses every endpoint but the public ones without credentials', async () => {
@@ -252,5 +276,18 @@ describe('unknown routes and large bodies', () => {
     });
     expect(answer.headers.get('Cache-Control')).toBe('no-store');
     expect(answer.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});
+
+describe('the self-hosted extension files', () => {
+  it('open without credentials and are no endpoint: the gate is not in front of them', async () => {
+    expect(endpoints().filter((e) => e.path.startsWith('/extension'))).toEqual([]);
+    // This app has no release folder: the answer is the release's own 404, not the gate's 401.
+    for (const path of ['/extension/updates.xml', '/extension/safe-class-0.1.0.crx']) {
+      expect(await call(hub.app, 'GET', path)).toMatchObject({
+        status: 404,
+        body: { error: 'This hub serves no extension release: start it with HUB_RELEASE_DIR set.' },
+      });
+    }
   });
 });

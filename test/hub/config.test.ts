@@ -9,6 +9,7 @@ describe('hub settings', () => {
       host: '127.0.0.1',
       dataDir: path.resolve('/srv/safe-class/.hub-data'),
       enrolmentToken: undefined,
+      releaseDir: path.resolve('/srv/safe-class/release'),
     });
   });
 
@@ -19,6 +20,7 @@ describe('hub settings', () => {
         HUB_HOST: '',
         HUB_DATA_DIR: '/var/lib/hub',
         HUB_ENROLMENT_TOKEN: 'school-token-0123456789',
+        HUB_RELEASE_DIR: 'packages',
       },
       '/srv',
     );
@@ -27,6 +29,7 @@ describe('hub settings', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/hub',
       enrolmentToken: 'school-token-0123456789',
+      releaseDir: '/srv/packages',
     });
   });
 

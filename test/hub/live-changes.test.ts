@@ -1,6 +1,6 @@
 // Changes reaching sockets live: after an answer or a school list change, every connected device
 // concerned gets a fresh snapshot (and nobody else does); teachers watching a class hear when its
-// requests are stored or answered.
+// requests are stored or answered, and when records of its pupils (Zip It, Block It…) arrive.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hubToDeviceSchema } from '../../shared/hub-protocol';
 import { hubToTeacherSchema } from '../../shared/teacher-socket-protocol';
@@ -226,5 +226,39 @@ describe('the requests nudge to teachers', () => {
     });
     await settle();
     expect(types(bob)).not.toContain('requests');
+  });
+});
+
+describe('the pupil records nudge to teachers', () => {
+  it('tells the teachers watching the class when records arrive, and never the devices', async () => {
+    const teacher = await readyTeacher(ada);
+    teacher.send({ type: 'watch', classId: hub.classIds.robins });
+    await teacher.next('live');
+    const amy = await device('amy@test.school');
+    await amy.socket.next('snapshot');
+    const record = {
+      id: id(1),
+      kind: 'block-it',
+      detail: 'link',
+      outcome: 'flagged',
+      site: 'chat.example.com',
+      target: 'prizes.example.net',
+      createdAt: '2026-03-02T08:00:00Z',
+    };
+    const send = () =>
+      call(hub.app, 'POST', '/api/device/pupil-events', {
+        bearer: amy.token,
+        json: { events: [record] },
+      });
+
+    expect((await send()).status).toBe(200);
+    const arrived = await teacher.next('pupilEvents');
+    expect(arrived).toEqual({ type: 'pupilEvents', classId: hub.classIds.robins });
+    expect(hubToTeacherSchema.parse(arrived)).toEqual(arrived);
+    // A retry stores nothing new, so tells nobody.
+    expect((await send()).status).toBe(200);
+    await settle();
+    expect(types(teacher).filter((type) => type === 'pupilEvents')).toHaveLength(1);
+    expect(types(amy.socket)).not.toContain('pupilEvents');
   });
 });

@@ -147,4 +147,125 @@ describe('applyManagedPolicy', () => {
       expect(state.fields.keywords).toEqual([]);
     });
   });
+
+  describe('messagingPlatforms', () => {
+    it('takes known platform names, in any case, with repeats dropped', () => {
+      const state = applyManagedPolicy({ messagingPlatforms: ['Gmail', 'padlet', 'gmail '] }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.messagingPlatforms).toEqual(['gmail', 'padlet']);
+    });
+
+    it('drops an unknown name with its position, naming the ones it knows, and keeps the rest', () => {
+      const state = applyManagedPolicy({ messagingPlatforms: ['teams', 'snapchat', 3] }, {});
+      expect(state.fields.messagingPlatforms).toEqual(['teams']);
+      expect(state.errors).toEqual([
+        "messagingPlatforms item 2: expected one of gmail, outlook, teams, classroom, padlet, seesaw, scratch, youtube, got 'snapchat'",
+        'messagingPlatforms item 3: expected one of gmail, outlook, teams, classroom, padlet, seesaw, scratch, youtube, got a number',
+      ]);
+    });
+
+    it.each([['gmail'], [{ 0: 'gmail' }], [true]])(
+      'refuses %j, naming the field, and keeps the last good list',
+      (value) => {
+        const state = applyManagedPolicy(
+          { messagingPlatforms: value },
+          { messagingPlatforms: ['scratch'] },
+        );
+        expect(state.fields.messagingPlatforms).toEqual(['scratch']);
+        expect(state.errors).toEqual([
+          expect.stringMatching(
+            /^messagingPlatforms: expected a list of platform names, got .*; kept the last good list$/,
+          ),
+        ]);
+      },
+    );
+
+    it('takes an empty list as "none of them"', () => {
+      const state = applyManagedPolicy(
+        { messagingPlatforms: [] },
+        { messagingPlatforms: ['gmail'] },
+      );
+      expect(state.fields.messagingPlatforms).toEqual([]);
+    });
+  });
+
+  describe('copyWordLimit', () => {
+    it.each([[5], [40], [250], [10_000]])('takes %i', (value) => {
+      const state = applyManagedPolicy({ copyWordLimit: value }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.copyWordLimit).toBe(value);
+    });
+
+    it.each([
+      [4, 'got 4'],
+      [10_001, 'got 10001'],
+      [40.5, 'got 40.5'],
+      ['40', "got '40'"],
+      [null, 'got null'],
+    ])('refuses %j with a reason and keeps the last good value', (value, got) => {
+      const state = applyManagedPolicy({ copyWordLimit: value }, { copyWordLimit: 60 });
+      expect(state.fields.copyWordLimit).toBe(60);
+      expect(state.errors).toEqual([
+        `copyWordLimit: expected a whole number from 5 to 10000, ${got}; kept the last good value`,
+      ]);
+    });
+
+    it('goes back to the default (absent) when the admin removes it', () => {
+      expect(applyManagedPolicy({ keyStage: 'ks1' }, { copyWordLimit: 60 }).fields).toEqual({
+        keyStage: 'ks1',
+      });
+    });
+  });
+
+  describe('Zip It: schoolName, zipItTrustedSites and signInSites', () => {
+    it('takes the school name trimmed, and the two lists canonicalised', () => {
+      const state = applyManagedPolicy(
+        {
+          schoolName: '  Oakfield Primary School ',
+          zipItTrustedSites: ['HTTPS://www.Purplemash.com/', 'oakfield.example.org'],
+          signInSites: ['accounts.google.com', 'https://login.example.com/sso/'],
+        },
+        {},
+      );
+      expect(state.errors).toEqual([]);
+      expect(state.fields).toEqual({
+        schoolName: 'Oakfield Primary School',
+        zipItTrustedSites: ['=www.purplemash.com', 'oakfield.example.org'],
+        signInSites: ['accounts.google.com', 'login.example.com/sso/'],
+      });
+    });
+
+    it.each([[''], ['x'], [42], [['Oakfield']], ['a'.repeat(201)]])(
+      'refuses the school name %j, naming the field, and keeps the last good one',
+      (value) => {
+        const state = applyManagedPolicy({ schoolName: value }, { schoolName: 'Oakfield' });
+        expect(state.fields.schoolName).toBe('Oakfield');
+        expect(state.errors).toEqual([
+          expect.stringMatching(/^schoolName: expected the school's name .*; kept the last good/),
+        ]);
+      },
+    );
+
+    it.each([['zipItTrustedSites'], ['signInSites']] as const)(
+      'refuses a %s that is not a list and keeps the last good list; bad items are named',
+      (key) => {
+        const bad = applyManagedPolicy({ [key]: 'accounts.google.com' }, { [key]: ['a.example'] });
+        expect(bad.fields[key]).toEqual(['a.example']);
+        expect(bad.errors).toEqual([
+          `${key}: expected a list of web addresses, got 'accounts.google.com'; kept the last good list`,
+        ]);
+        const mixed = applyManagedPolicy({ [key]: ['b.example', 'not a site'] }, {});
+        expect(mixed.fields[key]).toEqual(['b.example']);
+        expect(mixed.errors).toEqual([`${key} item 2: 'not a site' is not a web address`]);
+      },
+    );
+
+    it('clears them when the admin removes them (Zip It then prompts everywhere)', () => {
+      const state = applyManagedPolicy(
+        { keyStage: 'ks2' },
+        { schoolName: 'Oakfield', zipItTrustedSites: ['a.example'], signInSites: ['b.example'] },
+      );
+      expect(state.fields).toEqual({ keyStage: 'ks2' });
+    });
+  });
 });

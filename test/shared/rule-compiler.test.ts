@@ -8,16 +8,9 @@ import {
   RuleLimitError,
 } from '../../shared/rule-compiler';
 import { RULE_PRIORITY } from '../../shared/rule-priorities';
-import { parseSiteEntry, type SiteEntry } from '../../shared/site-entry';
+import { entries } from './site-entries';
 
 const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
-
-const entries = (...sites: string[]): SiteEntry[] =>
-  sites.map((site) => {
-    const result = parseSiteEntry(site);
-    if (!result.ok) throw new Error(result.reason);
-    return result.entry;
-  });
 
 const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   keyStage: 'ks1',

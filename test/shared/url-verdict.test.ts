@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSiteEntry, type SiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
-
-const entries = (...sites: string[]): SiteEntry[] =>
-  sites.map((site) => {
-    const result = parseSiteEntry(site);
-    if (!result.ok) throw new Error(result.reason);
-    return result.entry;
-  });
+import { entries } from './site-entries';
 
 const judge = createUrlJudge({
   allow: entries(

@@ -1,7 +1,7 @@
-// What a pupil's device reports from its outbox with the device token: flags ("Flag It") and
-// keyword alerts. Each is answered only once the transaction holding it has committed
-// (synchronous = FULL), listing every id the hub now holds for the device, which it may then drop
-// from its outbox (ARCHITECTURE rule 3). Whoever may see what arrived hears of it at once.
+// What a pupil's device reports from its outbox with the device token: flags ("Flag It"),
+// keyword alerts, and Zip It, Block It, copyright and download records. Each is answered only
+// once the transaction holding it has committed (synchronous = FULL), listing every id the hub
+// now holds for the device, which it may then drop from its outbox (ARCHITECTURE rule 3). Whoever may see what arrived hears of it at once.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -11,32 +11,31 @@ import {
   MAX_KEYWORD_ALERTS_PER_UPLOAD,
   uploadResponseSchema,
 } from '../../../shared/flag';
+import { MAX_PUPIL_EVENTS_PER_UPLOAD, pupilEventUploadSchema } from '../../../shared/pupil-event';
 import { storeFlags } from '../flags';
 import type { HubEnv } from '../hub-env';
 import { storeKeywordAlerts } from '../keyword-alerts';
+import { storePupilEvents } from '../pupil-events';
 import { deviceOf } from '../request-identity';
 import type { HubServices } from '../services';
-import { checkUploadItems } from '../upload-items';
+import { checkUploadItems, uploadList } from '../upload-items';
 import { jsonBody } from '../validation';
 
 type UploadResponse = z.infer<typeof uploadResponseSchema>;
 
-// Each item is checked on its own (checkUploadItems), so a bad one is named by its position.
 const flagsBody = z.object({
-  flags: z
-    .array(z.unknown(), { error: 'expected a list of flags' })
-    .min(1, 'send at least one flag')
-    .max(MAX_FLAGS_PER_UPLOAD, `send at most ${MAX_FLAGS_PER_UPLOAD} flags`),
+  flags: uploadList({ one: 'flag', many: 'flags' }, MAX_FLAGS_PER_UPLOAD),
 });
 
 const alertsBody = z.object({
-  alerts: z
-    .array(z.unknown(), { error: 'expected a list of keyword alerts' })
-    .min(1, 'send at least one keyword alert')
-    .max(
-      MAX_KEYWORD_ALERTS_PER_UPLOAD,
-      `send at most ${MAX_KEYWORD_ALERTS_PER_UPLOAD} keyword alerts`,
-    ),
+  alerts: uploadList(
+    { one: 'keyword alert', many: 'keyword alerts' },
+    MAX_KEYWORD_ALERTS_PER_UPLOAD,
+  ),
+});
+
+const eventsBody = z.object({
+  events: uploadList({ one: 'pupil event', many: 'pupil events' }, MAX_PUPIL_EVENTS_PER_UPLOAD),
 });
 
 export function deviceReportRoutes(services: HubServices) {
@@ -63,6 +62,17 @@ export function deviceReportRoutes(services: HubServices) {
       const result = await storeKeywordAlerts(db, device, alerts, services.now());
       // Only the DSL and the admin see keyword alerts: no class's teacher is told.
       if (result.added > 0) bus.publishSchool(device.schoolId, { type: 'flags', classIds: [] });
+      const answer: UploadResponse = { stored: result.stored, conflicts: result.conflicts };
+      return c.json(answer);
+    })
+    .post('/pupil-events', jsonBody(eventsBody), async (c) => {
+      const device = deviceOf(c);
+      const events = checkUploadItems(c.req.valid('json').events, pupilEventUploadSchema, 'events');
+      const result = await storePupilEvents(db, device, events, services.now());
+      // The class's teachers read its records again; a retry that adds nothing tells nobody.
+      if (result.added > 0 && device.pupil) {
+        bus.publish(device.pupil.classId, { type: 'pupilEvents' });
+      }
       const answer: UploadResponse = { stored: result.stored, conflicts: result.conflicts };
       return c.json(answer);
     });

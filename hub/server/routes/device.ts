@@ -19,16 +19,12 @@ import type { HubEnv } from '../hub-env';
 import { deviceOf } from '../request-identity';
 import type { HubServices } from '../services';
 import { sameSecret } from '../tokens';
-import { checkUploadItems } from '../upload-items';
+import { checkUploadItems, uploadList } from '../upload-items';
 import { jsonBody } from '../validation';
 import { storeVisitRequests } from '../visit-requests';
 
-// Each item is checked on its own below, so a bad one is named by its position.
 const requestUploadSchema = z.object({
-  requests: z
-    .array(z.unknown(), { error: 'expected a list of requests' })
-    .min(1, 'send at least one request')
-    .max(MAX_VISIT_REQUESTS_PER_UPLOAD, `send at most ${MAX_VISIT_REQUESTS_PER_UPLOAD} requests`),
+  requests: uploadList({ one: 'request', many: 'requests' }, MAX_VISIT_REQUESTS_PER_UPLOAD),
 });
 
 export function deviceRoutes(services: HubServices) {

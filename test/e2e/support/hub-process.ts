@@ -55,7 +55,7 @@ function readBanner(child: ChildProcess): Promise<string> {
   });
 }
 
-function spawnHub(port: number, dataDir: string): ChildProcess {
+function spawnHub(port: number, dataDir: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'hub/server/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -64,6 +64,7 @@ function spawnHub(port: number, dataDir: string): ChildProcess {
       HUB_PORT: String(port),
       HUB_DATA_DIR: dataDir,
       HUB_ENROLMENT_TOKEN: ENROLMENT_TOKEN,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -76,13 +77,19 @@ async function endChild(child: ChildProcess, signal: NodeJS.Signals): Promise<vo
   await exited;
 }
 
-export async function startHub(): Promise<HubProcess> {
+export interface HubStartOptions {
+  /** More HUB_* settings, such as HUB_RELEASE_DIR. */
+  env?: Record<string, string>;
+}
+
+export async function startHub(options: HubStartOptions = {}): Promise<HubProcess> {
   if (!existsSync(path.join(repoRoot, 'dist-hub', 'index.html'))) {
     throw new Error('No built dashboard in dist-hub/: run `npm run build:hub` first.');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'safe-class-hub-'));
   const port = await freePort();
-  let child = spawnHub(port, dataDir);
+  const env = options.env ?? {};
+  let child = spawnHub(port, dataDir, env);
   // SIGKILL, not SIGTERM: a killed hub must not get to flush or close anything first, so a
   // test that restarts it proves what was stored durably before each answer.
   const kill = () => endChild(child, 'SIGKILL');
@@ -92,7 +99,7 @@ export async function startHub(): Promise<HubProcess> {
   };
   const restart = async () => {
     await kill();
-    child = spawnHub(port, dataDir);
+    child = spawnHub(port, dataDir, env);
     await readBanner(child);
   };
   try {

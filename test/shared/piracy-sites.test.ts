@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { DnrRule } from '../../shared/dnr-types';
+import type { EffectivePolicy } from '../../shared/effective-policy';
+import { PIRACY_DOMAINS, PIRACY_ENTRIES, PIRACY_GROUPS } from '../../shared/piracy-sites';
+import { compileRules } from '../../shared/rule-compiler';
+import { RULE_PRIORITY } from '../../shared/rule-priorities';
+import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
+import { createUrlJudge } from '../../shared/url-verdict';
+import { entries } from './site-entries';
+
+const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
+
+const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
+  keyStage: 'ks2',
+  keyStageSource: 'managed',
+  allow: entries('bbc.co.uk'),
+  block: entries('badsite.example'),
+  imageSources: [],
+  imageSearchLiftedUntil: null,
+  usingStarter: false,
+  lesson: null,
+  ...overrides,
+});
+
+/**
+ * Chrome's choice among the domain rules, as its matching algorithm makes it: the highest
+ * priority rule whose requestDomains hold the host or a parent of it. (Every rule here is
+ * `^https?://.*` or has no regex, so the domains decide.) Chrome itself is held to the same
+ * table in test/e2e/dnr-parity.spec.ts.
+ */
+function winningRule(rules: readonly DnrRule[], url: string): DnrRule | undefined {
+  const host = new URL(url).hostname;
+  const parents = host.split('.').map((_, i, labels) => labels.slice(i).join('.'));
+  return rules
+    .filter((rule) => rule.condition.requestDomains?.some((domain) => parents.includes(domain)))
+    .sort((a, b) => b.priority - a.priority)[0];
+}
+
+describe('the piracy list', () => {
+  it('has at least 40 distinct domains, each in a group that names its public source', () => {
+    expect(PIRACY_DOMAINS.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(PIRACY_DOMAINS).size).toBe(PIRACY_DOMAINS.length);
+    for (const group of PIRACY_GROUPS) {
+      expect(group.kind.length).toBeGreaterThan(5);
+      expect(group.source.length).toBeGreaterThan(20);
+      expect(group.domains.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(PIRACY_DOMAINS.map((domain) => [domain]))(
+    '%s is a whole domain, written as the lists write it',
+    (domain) => {
+      const parsed = parseSiteEntry(domain);
+      expect(parsed.ok && parsed.entry.kind).toBe('domain');
+      expect(parsed.ok && formatSiteEntry(parsed.entry)).toBe(domain);
+    },
+  );
+
+  it('loses no domain on the way to site entries', () => {
+    expect(PIRACY_ENTRIES.map(formatSiteEntry)).toEqual(PIRACY_DOMAINS);
+  });
+});
+
+describe('the piracy category in the rules', () => {
+  it('is one redirect above every allow and always-blocked rule, to the piracy block page', () => {
+    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const piracy = rules.filter((rule) => rule.priority === RULE_PRIORITY.piracy);
+    expect(piracy).toHaveLength(1);
+    expect(piracy[0]?.condition.requestDomains).toEqual(PIRACY_DOMAINS);
+    expect(piracy[0]?.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
+    expect(piracy[0]?.action).toEqual({
+      type: 'redirect',
+      redirect: { regexSubstitution: `${BLOCK_PAGE}?ks=ks2&why=piracy#\\0` },
+    });
+    expect(RULE_PRIORITY.piracy).toBeGreaterThan(RULE_PRIORITY.allow);
+    expect(RULE_PRIORITY.piracy).toBeGreaterThan(RULE_PRIORITY.alwaysBlocked);
+  });
+
+  it('comes last, so every other rule keeps the id it had', () => {
+    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    expect(rules.at(-1)?.priority).toBe(RULE_PRIORITY.piracy);
+  });
+
+  const sneaky: [string, Partial<EffectivePolicy>][] = [
+    ['the key stage list', { allow: entries('thepiratebay.org', 'y2mate.com', 'bbc.co.uk') }],
+    [
+      'a focus lesson',
+      {
+        allow: entries('=www.y2mate.com', 'https://thepiratebay.org/search/'),
+        lesson: { id: 'l1', mode: 'focus', endsAt: '2030-01-01T00:00:00.000Z' },
+      },
+    ],
+    ['the always-blocked list too', { block: entries('thepiratebay.org', 'y2mate.com') }],
+    ['a lifted image search', { imageSearchLiftedUntil: '2030-01-01T00:00:00.000Z' }],
+  ];
+
+  it.each(sneaky)('stays blocked, and the judge agrees, whatever allows it: %s', (_, change) => {
+    const current = policy(change);
+    const { rules } = compileRules(current, { blockPageUrl: BLOCK_PAGE });
+    const judge = createUrlJudge(current);
+    for (const url of [
+      'https://thepiratebay.org/search/cats',
+      'https://www.y2mate.com/youtube/abc',
+      'http://en.y2mate.com/',
+    ]) {
+      expect(winningRule(rules, url)?.priority, url).toBe(RULE_PRIORITY.piracy);
+      expect(judge(url), url).toEqual({ allowed: false, reason: 'piracy' });
+    }
+  });
+
+  it.each([
+    ['https://www.bbc.co.uk/bitesize', { allowed: true }],
+    ['https://notthepiratebay.org/', { allowed: false, reason: 'list' }],
+    ['https://thepiratebay.org.example.com/', { allowed: false, reason: 'list' }],
+    ['https://badsite.example/', { allowed: false, reason: 'always' }],
+  ])('leaves other addresses to the lists: %s', (url, verdict) => {
+    expect(createUrlJudge(policy())(url)).toEqual(verdict);
+  });
+});
