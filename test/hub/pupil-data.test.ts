@@ -139,6 +139,7 @@ describe('the subject-access export', () => {
       'flag_events',
       'flags',
       'keyword_alerts',
+      'pupil_events',
       'grants',
       'visit_requests',
       'lessons',
@@ -185,12 +186,41 @@ describe('the subject-access export', () => {
       [uuid(2), 'closed', 'Dina Safeguarding'],
     ]);
     expect(data.keyword_alerts?.map((row) => row.id)).toEqual([uuid(11)]);
+    // From both of Amy's devices, by type only, as the prompts recorded them.
+    const at = '2026-03-02T09:00:00.000Z';
+    expect(data.pupil_events).toEqual([
+      {
+        id: uuid(31),
+        class_id: 'Year 2 Robins',
+        kind: 'zip-it',
+        detail: 'postcode',
+        outcome: 'teacher-said-ok',
+        site: 'chat.example.com',
+        target: null,
+        file_type: null,
+        created_at: at,
+        received_at: at,
+      },
+      {
+        id: uuid(32),
+        class_id: 'Year 2 Robins',
+        kind: 'download',
+        detail: 'program',
+        outcome: 'blocked',
+        site: 'games.example.net',
+        target: null,
+        file_type: '.exe',
+        created_at: at,
+        received_at: at,
+      },
+    ]);
     expect(data.change_log?.map((row) => [row.action, row.asked_by, row.reason])).toEqual([
       ['visit.allowed', 'Amy Robin', 'For my volcano project'],
       ['visit.denied', 'Amy Robin', 'I want to play'],
     ]);
     const text = JSON.stringify(answer.body);
-    for (const other of ['Hal', 'hal@', uuid(3), uuid(4), uuid(12), 'new@test.school', 'data:']) {
+    const others = ['Hal', 'hal@', uuid(3), uuid(4), uuid(12), uuid(33), uuid(34), 'hal.example'];
+    for (const other of [...others, 'new@test.school', 'data:']) {
       expect([other, text.includes(other)]).toEqual([other, false]);
     }
   });
@@ -216,11 +246,13 @@ describe('the subject-access export', () => {
       `'=HYPERLINK("https://evil.example","click")`,
     ]);
     expect(rows).toContainEqual(['Flags', uuid(1), 'note', 'Amy saw something']);
+    expect(rows).toContainEqual(['Prompt and download records', uuid(32), 'file_type', '.exe']);
     expect(new Set(rows.map((row) => row[0]))).toEqual(
       new Set([
         'Flag handling steps',
         'Flags',
         'Keyword alerts',
+        'Prompt and download records',
         'Sites allowed on request',
         'Ask-to-visit requests',
         'Lessons',
@@ -303,6 +335,7 @@ describe('erasing a pupil', () => {
       { type: 'flag_events', label: 'Flag handling steps', count: 2 },
       { type: 'flags', label: 'Flags', count: 1 },
       { type: 'keyword_alerts', label: 'Keyword alerts', count: 1 },
+      { type: 'pupil_events', label: 'Prompt and download records', count: 2 },
       { type: 'grants', label: 'Sites allowed on request', count: 1 },
       { type: 'visit_requests', label: 'Ask-to-visit requests', count: 2 },
       { type: 'change_log', label: 'Change log', count: 2 },
@@ -319,6 +352,11 @@ describe('erasing a pupil', () => {
     expect(await count('grants')).toBe(0);
     expect(await count('keyword_alerts')).toBe(1);
     expect(await count('flag_events')).toBe(0);
+    // Both devices' prompt records went; Hal's and the stray account's stay.
+    expect(await r.hub.db.selectFrom('pupil_events').select('id').orderBy('id').execute()).toEqual([
+      { id: uuid(33) },
+      { id: uuid(34) },
+    ]);
     const flags = await r.hub.db
       .selectFrom('flags')
       .select(['id', 'pupil_id'])

@@ -2,11 +2,21 @@
 // real endpoints, for the retention, subject-access and erasure tests.
 //   Amy (Robins, two devices): request 1 allowed for the lesson (a grant), request 2 denied,
 //     flag 1 open with a screenshot and a formula in its title, flag 2 acknowledged and closed
-//     by the DSL, keyword alert 11.
-//   Hal (Hawks): request 3, flag 3, keyword alert 12.
-//   An account on no roster (new@test.school): flag 4.
+//     by the DSL, keyword alert 11, prompt records 31 (Zip It) and 32 (a download, from the
+//     tablet).
+//   Hal (Hawks): request 3, flag 3, keyword alert 12, prompt record 33.
+//   An account on no roster (new@test.school): flag 4, prompt record 34.
 import { expect } from 'vitest';
-import { flag, keywordAlert, SCREENSHOT, uploadAlerts, uploadFlags, uuid } from './flag-fixture';
+import {
+  flag,
+  keywordAlert,
+  pupilEvent,
+  SCREENSHOT,
+  uploadAlerts,
+  uploadFlags,
+  uploadPupilEvents,
+  uuid,
+} from './flag-fixture';
 import { call, createTestHub, enrol, login, type Session, type TestHub } from './hub-fixture';
 
 export interface PupilRecords {
@@ -90,6 +100,21 @@ export async function withPupilRecords(): Promise<PupilRecords> {
 
   ok(await uploadAlerts(hub.app, tokens.amy, [keywordAlert(11, { createdAt: now })]));
   ok(await uploadAlerts(hub.app, tokens.hal, [keywordAlert(12, { createdAt: now })]));
+
+  const upload = (token: string, n: number, overrides: Record<string, unknown> = {}) =>
+    uploadPupilEvents(hub.app, token, [pupilEvent(n, { createdAt: now, ...overrides })]);
+  ok(await upload(tokens.amy, 31, { outcome: 'teacher-said-ok' }));
+  ok(
+    await upload(tokens.amyTablet, 32, {
+      kind: 'download',
+      detail: 'program',
+      outcome: 'blocked',
+      site: 'games.example.net',
+      fileType: '.exe',
+    }),
+  );
+  ok(await upload(tokens.hal, 33, { site: 'hal.example.org' }));
+  ok(await upload(tokens.stray, 34));
 
   return {
     hub,

@@ -5,7 +5,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sweepSchool } from '../../hub/server/retention/retention-sweep';
 import { scheduleRetentionSweeps } from '../../hub/server/retention/sweep-schedule';
-import { flag, keywordAlert, SCREENSHOT, uploadAlerts, uploadFlags, uuid } from './flag-fixture';
+import {
+  flag,
+  keywordAlert,
+  pupilEvent,
+  SCREENSHOT,
+  uploadAlerts,
+  uploadFlags,
+  uploadPupilEvents,
+  uuid,
+} from './flag-fixture';
 import { call, createTestHub, enrol, login, type Session, type TestHub } from './hub-fixture';
 import { askToVisit, withPupilRecords, type PupilRecords } from './pupil-records';
 
@@ -15,7 +24,7 @@ const schoolIdOf = async (hub: TestHub) =>
   (await hub.db.selectFrom('schools').select('id').executeTakeFirstOrThrow()).id;
 const sweep = async (hub: TestHub, batchSize?: number) =>
   sweepSchool(hub.db, await schoolIdOf(hub), { now: hub.services.now, batchSize });
-const ids = async (table: 'flags' | 'keyword_alerts' | 'visit_requests') =>
+const ids = async (table: 'flags' | 'keyword_alerts' | 'visit_requests' | 'pupil_events') =>
   (await hub().db.selectFrom(table).select('id').orderBy('id').execute()).map((row) => row.id);
 
 let records: PupilRecords;
@@ -39,12 +48,17 @@ describe('the retention sweep', () => {
     hub().advance(365 * DAY);
     await uploadAlerts(hub().app, records.tokens.amy, [keywordAlert(21)]);
     await askToVisit(hub(), records.tokens.amy, 22, 'A fresh request');
+    await uploadPupilEvents(hub().app, records.tokens.amy, [
+      pupilEvent(23, { createdAt: hub().services.now().toISOString() }),
+    ]);
 
     const result = await sweep(hub());
     expect(result.removed).toEqual({
       flag_events: 2,
       flags: 1,
       keyword_alerts: 2,
+      // Amy's two, Hal's and the stray account's prompt records: a year old, past their year.
+      pupil_events: 4,
       grants: 1,
       visit_requests: 3,
       lessons: 1,
@@ -55,6 +69,7 @@ describe('the retention sweep', () => {
     expect(await ids('flags')).toEqual([uuid(1), uuid(3), uuid(4)]);
     expect(await ids('keyword_alerts')).toEqual([uuid(21)]);
     expect(await ids('visit_requests')).toEqual([uuid(22)]);
+    expect(await ids('pupil_events')).toEqual([uuid(23)]);
     // The change log is kept two years.
     expect(
       await hub().db.selectFrom('change_log').select('action').orderBy('id').execute(),

@@ -1,8 +1,17 @@
 // The weekly summary for the DSL and governors: Monday to Sunday where the school is, counts by
-// category of every record type the registry counts (flags, keyword alerts, ask-to-visit requests
-// and their answers, lessons, list changes), and nothing else: no names, no addresses.
+// category of every record type the registry counts (flags, keyword alerts, prompt and download
+// records, ask-to-visit requests and their answers, lessons, list changes), and nothing else: no
+// names, no addresses.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flag, keywordAlert, uploadAlerts, uploadFlags, uuid } from './flag-fixture';
+import {
+  flag,
+  keywordAlert,
+  pupilEvent,
+  uploadAlerts,
+  uploadFlags,
+  uploadPupilEvents,
+  uuid,
+} from './flag-fixture';
 import { call, createTestHub, enrol, login, type Session, type TestHub } from './hub-fixture';
 
 let hub: TestHub;
@@ -52,6 +61,20 @@ beforeEach(async () => {
     (await uploadAlerts(hub.app, amy, [keywordAlert(21, { createdAt: '2026-03-05T10:00:00Z' })]))
       .status,
   ).toBe(200);
+  const prompted = await uploadPupilEvents(hub.app, amy, [
+    pupilEvent(31, { outcome: 'teacher-said-ok', createdAt: '2026-03-03T10:00:00Z' }),
+    pupilEvent(32, { createdAt: '2026-03-06T10:00:00Z' }),
+    pupilEvent(33, {
+      kind: 'download',
+      detail: 'program',
+      outcome: 'blocked',
+      fileType: '.exe',
+      createdAt: '2026-03-08T23:30:00Z',
+    }),
+    // The Monday after: another week's.
+    pupilEvent(34, { createdAt: '2026-03-09T00:00:00Z' }),
+  ]);
+  expect(prompted.status).toBe(200);
   const lesson = await call(hub.app, 'POST', `/api/classes/${hub.classIds.robins}/lessons`, {
     session: ada,
     json: { name: 'Volcanoes', mode: 'add', sites: ['bbc.co.uk'], minutes: 30 },
@@ -80,6 +103,7 @@ describe('the weekly summary', () => {
     expect(records.map((record) => [record.type, record.label, record.total])).toEqual([
       ['flags', 'Flags', 1],
       ['keyword_alerts', 'Keyword alerts', 1],
+      ['pupil_events', 'Prompt and download records', 3],
       ['change_requests', 'Changes to the school list asked for', 0],
       ['visit_requests', 'Ask-to-visit requests', 2],
       ['lessons', 'Lessons', 1],
@@ -100,6 +124,30 @@ describe('the weekly summary', () => {
       label: 'By class',
       rows: [{ value: 'Year 2 Robins', label: 'Year 2 Robins', count: 1 }],
     });
+    const asLines = (rows: { label: string; count: number }[]) =>
+      rows.map((row) => `${row.label}: ${row.count}`);
+    const prompts = records.find((record) => record.type === 'pupil_events')?.breakdowns as {
+      label: string;
+      rows: { label: string; count: number }[];
+    }[];
+    expect(prompts.map((breakdown) => [breakdown.label, asLines(breakdown.rows)])).toEqual([
+      ['By kind', ['Zip It: 2', 'Block It: 0', 'Downloads: 1', 'Copyright: 0']],
+      [
+        'By outcome',
+        [
+          'Zip It: kept private: 1',
+          'Zip It: teacher said OK: 1',
+          'Block It: stayed: 0',
+          'Block It: flagged: 0',
+          'Downloads: blocked: 1',
+          'Downloads: held for a teacher: 0',
+          'Downloads: allowed: 0',
+          'Downloads: approved by a teacher: 0',
+          'Copyright: reminded: 0',
+          'Copyright: copied the citation: 0',
+        ],
+      ],
+    ]);
     expect(records.find((record) => record.type === 'lessons')?.breakdowns).toEqual([
       {
         column: 'mode',

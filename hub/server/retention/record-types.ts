@@ -7,6 +7,7 @@
 // a row's referrers before the row (records about a pupil first, then devices, then the roster).
 import { FLAG_REASONS } from '../../../shared/flag';
 import { REASON_WORDS } from '../flag-words';
+import { KIND_VALUES, OUTCOME_VALUES } from '../pupil-event-words';
 import { recordType, type RecordType } from './record-type';
 
 /** A flag is an open safeguarding case until the DSL (or staff) closes it. */
@@ -161,6 +162,47 @@ const keywordAlerts = recordType({
           { value: 'title', label: 'In a page title' },
         ],
       },
+    ],
+  },
+});
+
+const pupilEvents = recordType({
+  name: 'pupil_events',
+  label: 'Prompt and download records',
+  table: 'pupil_events',
+  key: 'id',
+  retention: {
+    kind: 'age',
+    column: 'received_at',
+    defaultDays: 365,
+    minDays: 30,
+    maxDays: 6 * 365,
+    why: 'What the teaching prompts and the download guard recorded, by type only, for a school year.',
+  },
+  school: { column: 'school_id' },
+  pupil: FROM_DEVICE,
+  references: FROM_DEVICE_REFERENCES,
+  erasure: { kind: 'delete' },
+  export: {
+    columns: [
+      'id',
+      'class_id',
+      'kind',
+      'detail',
+      'outcome',
+      'site',
+      'target',
+      'file_type',
+      'created_at',
+      'received_at',
+    ],
+    names: { class_id: 'classes' },
+  },
+  summary: {
+    time: 'created_at',
+    breakdowns: [
+      { column: 'kind', label: 'By kind', values: KIND_VALUES },
+      { column: 'outcome', label: 'By outcome', values: OUTCOME_VALUES },
     ],
   },
 });
@@ -464,6 +506,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   screenshots,
   flags,
   keywordAlerts,
+  pupilEvents,
   grants,
   changeRequests,
   visitRequests,
