@@ -1,10 +1,15 @@
 // School admin (the admin only): change requests to approve, the school's own list additions,
-// classes with their rosters, and staff.
+// classes with their rosters, staff, and data protection: one pupil's data, how long records
+// are kept, and the erasure log.
 import { useEffect } from 'preact/hooks';
 import { ChangeRequestAdmin } from './change-request-admin';
 import { ClassAdmin } from './class-admin';
+import { loadErasures, loadRetention } from './data-protection';
+import { ErasureLog } from './erasure-log';
 import { useFocusTarget } from './focus';
 import { SchoolSiteAdmin } from './school-site-admin';
+import { PupilDataAdmin } from './pupil-data-admin';
+import { RetentionAdmin } from './retention-admin';
 import { loadSchoolLists } from './school-lists';
 import { loadStaff } from './staff';
 import { StaffAdmin } from './staff-admin';
@@ -15,6 +20,8 @@ export function AdminPage() {
   useEffect(() => {
     void loadStaff();
     void loadSchoolLists();
+    void loadRetention();
+    void loadErasures();
   }, []);
   return (
     <main class="page-main">
@@ -25,6 +32,9 @@ export function AdminPage() {
       <SchoolSiteAdmin />
       <ClassAdmin />
       <StaffAdmin />
+      <PupilDataAdmin />
+      <RetentionAdmin />
+      <ErasureLog />
     </main>
   );
 }

@@ -26,6 +26,7 @@ const ACTION_KEYS: Record<string, StringKey> = {
   'change.rejected': 'change_rejected',
   'site.added': 'change_site_added',
   'site.removed': 'change_site_removed',
+  'retention.changed': 'change_retention_changed',
 };
 
 const actionLabel = (action: string) => {

@@ -1,29 +1,36 @@
-// The printable safeguarding summary for governors: anonymised counts of flags (by what
-// happened, where they stand, class) and keyword alerts (by keyword) over chosen dates.
+// The printable weekly safeguarding summary for the DSL and governors: for the chosen week
+// (Monday to Sunday where the school is), anonymised counts of every record type the hub counts
+// (flags by what happened, where they stand and class; keyword alerts; ask-to-visit requests and
+// their answers; lessons; list changes), each by category. The hub decides which types there are,
+// so a record type it starts keeping appears here without a change to this page.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import type { InferResponseType } from 'hono/client';
 import { errorText, hub, read } from './api';
 import { ActionButton } from './action-button';
 import { BusyForm } from './busy-form';
-import { DateRange } from './date-range';
-import { reasonWords } from './flag-words';
 import { useFocusTarget } from './focus';
 import { ErrorText } from './messages';
 import { track } from './session';
-import { t, type StringKey } from './strings';
+import { t } from './strings';
 
 type Summary = InferResponseType<typeof hub.api.incidents.summary.$get>;
 
-const STATUS_KEYS: Record<string, StringKey> = {
-  open: 'incident_status_open',
-  acknowledged: 'incident_status_acknowledged',
-  escalated: 'incident_status_escalated',
-  closed: 'incident_status_closed',
-};
-
 const isoDay = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+/** The day `days` after `day` (a YYYY-MM-DD date), where the school is. */
+function shiftDay(day: string, days: number): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return isoDay(new Date(year, month - 1, date + days));
+}
+
+const DAY = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 function CountTable({ caption, rows }: { caption: string; rows: [string, number][] }) {
   return (
@@ -47,11 +54,40 @@ function CountTable({ caption, rows }: { caption: string; rows: [string, number]
   );
 }
 
+function Counts({ summary }: { summary: Summary }) {
+  const from = new Date(summary.from ?? '');
+  // The period ends at the next Monday's first instant; the last day shown is the Sunday.
+  const to = new Date(new Date(summary.to ?? '').getTime() - 1);
+  return (
+    <section class="card" aria-labelledby="summary-result-heading">
+      <h3 id="summary-result-heading">
+        {t('summary_period', { from: DAY.format(from), to: DAY.format(to) })}
+      </h3>
+      {summary.records.map((record) => (
+        <section key={record.type} aria-labelledby={`summary-${record.type}`}>
+          <h4 id={`summary-${record.type}`}>
+            {t('summary_total', { label: record.label, count: record.total })}
+          </h4>
+          {record.total === 0 ? null : (
+            <div class="count-tables">
+              {record.breakdowns.map((breakdown) => (
+                <CountTable
+                  key={breakdown.column}
+                  caption={breakdown.label}
+                  rows={breakdown.rows.map((row) => [row.label, row.count])}
+                />
+              ))}
+            </div>
+          )}
+        </section>
+      ))}
+    </section>
+  );
+}
+
 export function SummaryPage() {
   const heading = useFocusTarget<HTMLHeadingElement>('summary-heading');
-  const today = new Date();
-  const from = useSignal(isoDay(new Date(today.getTime() - 30 * 86_400_000)));
-  const to = useSignal(isoDay(today));
+  const week = useSignal(isoDay(new Date()));
   const summary = useSignal<Summary | null>(null);
   const error = useSignal<string | null>(null);
 
@@ -59,17 +95,20 @@ export function SummaryPage() {
     error.value = null;
     try {
       summary.value = await track(() =>
-        read(hub.api.incidents.summary.$get({ query: { from: from.value, to: to.value } })),
+        read(hub.api.incidents.summary.$get({ query: { week: week.value } })),
       );
     } catch (failure) {
       error.value = errorText(failure);
     }
   }
+  function move(days: number) {
+    week.value = shiftDay(week.value, days);
+    void show();
+  }
   useEffect(() => {
     void show();
   }, []);
 
-  const result = summary.value;
   return (
     <main class="page-main summary">
       <h2 id="summary-heading" ref={heading} tabIndex={-1}>
@@ -77,51 +116,26 @@ export function SummaryPage() {
       </h2>
       <p class="hint">{t('summary_intro')}</p>
       <BusyForm onSubmit={show} labelledBy="summary-heading">
-        <DateRange idPrefix="summary" from={from} to={to} />
+        <div class="field">
+          <label for="summary-week">{t('summary_week')}</label>
+          <input
+            id="summary-week"
+            type="date"
+            value={week.value}
+            onInput={(event) => (week.value = event.currentTarget.value)}
+          />
+        </div>
         <ErrorText message={error.value} />
         <div class="buttons">
           <ActionButton type="submit">{t('summary_show')}</ActionButton>
+          <ActionButton onPress={() => move(-7)}>{t('summary_previous')}</ActionButton>
+          <ActionButton onPress={() => move(7)}>{t('summary_next')}</ActionButton>
           <ActionButton variant="primary" onPress={() => window.print()}>
             {t('summary_print')}
           </ActionButton>
         </div>
       </BusyForm>
-      {result ? (
-        <section class="card" aria-labelledby="summary-result-heading">
-          <h3 id="summary-result-heading">
-            {t('summary_period', { from: from.value, to: to.value })}
-          </h3>
-          <p>{t('summary_flags', { count: result.flags.total })}</p>
-          <div class="count-tables">
-            <CountTable
-              caption={t('summary_by_reason')}
-              rows={Object.entries(result.flags.byReason).map(([reason, count]) => [
-                reasonWords(reason === 'none' ? null : reason),
-                count,
-              ])}
-            />
-            <CountTable
-              caption={t('summary_by_status')}
-              rows={Object.entries(result.flags.byStatus).map(([status, count]) => [
-                t(STATUS_KEYS[status] ?? 'incident_status_open'),
-                count,
-              ])}
-            />
-            <CountTable
-              caption={t('summary_by_class')}
-              rows={result.flags.byClass.map((row) => [
-                row.class ?? t('incidents_no_class'),
-                row.count,
-              ])}
-            />
-          </div>
-          <p>{t('summary_alerts', { count: result.keywordAlerts.total })}</p>
-          <CountTable
-            caption={t('summary_by_keyword')}
-            rows={result.keywordAlerts.byKeyword.map((row) => [row.keyword, row.count])}
-          />
-        </section>
-      ) : null}
+      {summary.value ? <Counts summary={summary.value} /> : null}
     </main>
   );
 }

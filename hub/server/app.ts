@@ -17,8 +17,10 @@ import { flagRoutes } from './routes/flags';
 import { incidentRoutes } from './routes/incidents';
 import { keywordRoutes } from './routes/keywords';
 import { lessonRoutes } from './routes/lessons';
+import { pupilDataRoutes } from './routes/pupil-data';
 import { pupilEventRoutes } from './routes/pupil-events';
 import { requestRoutes } from './routes/requests';
+import { retentionRoutes } from './routes/retention';
 import { rosterRoutes } from './routes/roster';
 import { schoolSiteRoutes } from './routes/school-sites';
 import { teacherSocketRoutes } from './routes/teacher-socket';
@@ -57,6 +59,8 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api', flagRoutes(services))
     .route('/api', keywordRoutes(services))
     .route('/api', incidentRoutes(services))
+    .route('/api', retentionRoutes(services))
+    .route('/api', pupilDataRoutes(services))
     .route('/api', pupilEventRoutes(services))
     .route('/api/device', deviceRoutes(services))
     .route('/api/device', deviceReportRoutes(services))

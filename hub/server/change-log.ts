@@ -15,7 +15,8 @@ export type ChangeAction =
   | 'change.rejected'
   | 'site.added'
   | 'site.removed'
-  | 'keywords.changed';
+  | 'keywords.changed'
+  | 'retention.changed';
 
 export interface ChangeLogEntry {
   schoolId: number;
@@ -26,6 +27,8 @@ export interface ChangeLogEntry {
   askedBy: string;
   approvedBy: string | null;
   reason: string;
+  /** A visit answer's asking pupil and device (ids only), so an erasure finds the row. */
+  subject?: { pupilId: number | null; deviceId: number };
 }
 
 /** Pass the transaction the change is made in. */
@@ -41,6 +44,8 @@ export async function writeChangeLog(db: HubDb, entry: ChangeLogEntry): Promise<
       asked_by: entry.askedBy,
       approved_by: entry.approvedBy,
       reason: entry.reason,
+      pupil_id: entry.subject?.pupilId ?? null,
+      device_id: entry.subject?.deviceId ?? null,
     })
     .execute();
 }

@@ -1,19 +1,16 @@
-// Counts for governors: how many flags, why, where and how they stand, and which keywords were
-// found, over a period. Anonymised: counts by reason, class, status and keyword only, never a
-// pupil's or a member of staff's name, a page's address or title, or a note.
+// Counts for governors: how many flags, why, where and how they stand, which keywords were found,
+// and every other record type the registry counts (requests and their answers, lessons, list
+// changes), over a period. Anonymised: counts by reason, class, status, keyword and the like only,
+// never a pupil's or a member of staff's name, a page's address or title, or a note.
 import { FLAG_REASONS, type FlagReason } from '../../shared/flag';
 import type { HubDb } from './database';
+import { summariseRecords, type RecordSummary, type SummaryRange } from './record-summary';
 import type { FlagStatus } from './schema';
 
 const STATUSES: readonly FlagStatus[] = ['open', 'acknowledged', 'escalated', 'closed'];
 
 /** By when the pupil pressed (or the keyword was found), by the device's clock. */
-export interface IncidentRange {
-  /** Inclusive. */
-  from: Date | undefined;
-  /** Exclusive. */
-  to: Date | undefined;
-}
+export type IncidentRange = SummaryRange;
 
 export interface IncidentSummary {
   from: string | null;
@@ -27,69 +24,54 @@ export interface IncidentSummary {
     byClass: { class: string | null; count: number }[];
   };
   keywordAlerts: { total: number; byKeyword: { keyword: string; count: number }[] };
+  /** Every counted record type, flags and keyword alerts included, with words for each count. */
+  records: RecordSummary[];
 }
-
-const flagsIn = (db: HubDb, schoolId: number, range: IncidentRange) => {
-  let query = db.selectFrom('flags').where('flags.school_id', '=', schoolId);
-  if (range.from) query = query.where('flags.created_at', '>=', range.from.toISOString());
-  if (range.to) query = query.where('flags.created_at', '<', range.to.toISOString());
-  return query;
-};
-
-const alertsIn = (db: HubDb, schoolId: number, range: IncidentRange) => {
-  let query = db.selectFrom('keyword_alerts').where('keyword_alerts.school_id', '=', schoolId);
-  if (range.from) query = query.where('keyword_alerts.created_at', '>=', range.from.toISOString());
-  if (range.to) query = query.where('keyword_alerts.created_at', '<', range.to.toISOString());
-  return query;
-};
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+
+/** One breakdown of one record type, as [value, count] pairs. */
+function countsOf(records: readonly RecordSummary[], type: string, column: string) {
+  const summary = records.find((record) => record.type === type);
+  const rows = summary?.breakdowns.find((breakdown) => breakdown.column === column)?.rows ?? [];
+  return { total: summary?.total ?? 0, rows };
+}
 
 export async function incidentSummary(
   db: HubDb,
   schoolId: number,
   range: IncidentRange,
 ): Promise<IncidentSummary> {
-  const [reasons, statuses, classes, keywords] = await Promise.all([
-    flagsIn(db, schoolId, range)
-      .select((eb) => ['flags.reason', eb.fn.countAll<number>().as('count')])
-      .groupBy('flags.reason')
-      .execute(),
-    flagsIn(db, schoolId, range)
-      .select((eb) => ['flags.status', eb.fn.countAll<number>().as('count')])
-      .groupBy('flags.status')
-      .execute(),
-    flagsIn(db, schoolId, range)
-      .leftJoin('classes', 'classes.id', 'flags.class_id')
-      .select((eb) => ['classes.name', eb.fn.countAll<number>().as('count')])
-      .groupBy(['flags.class_id', 'classes.name'])
-      .orderBy('classes.name')
-      .execute(),
-    alertsIn(db, schoolId, range)
-      .select((eb) => ['keyword_alerts.keyword', eb.fn.countAll<number>().as('count')])
-      .groupBy('keyword_alerts.keyword')
-      .orderBy('count', 'desc')
-      .orderBy('keyword_alerts.keyword')
-      .execute(),
-  ]);
+  const records = await summariseRecords(db, schoolId, range);
+  const reasons = countsOf(records, 'flags', 'reason');
   const byReason = zeroes([...FLAG_REASONS, 'none']);
-  for (const row of reasons) byReason[row.reason ?? 'none'] += Number(row.count);
+  for (const row of reasons.rows) {
+    const reason = (row.value ?? 'none') as FlagReason | 'none';
+    if (reason in byReason) byReason[reason] += row.count;
+  }
   const byStatus = zeroes(STATUSES);
-  for (const row of statuses) byStatus[row.status] += Number(row.count);
-  const byKeyword = keywords.map((row) => ({ keyword: row.keyword, count: Number(row.count) }));
+  for (const row of countsOf(records, 'flags', 'status').rows) {
+    const status = row.value as FlagStatus;
+    if (status in byStatus) byStatus[status] += row.count;
+  }
+  const keywords = countsOf(records, 'keyword_alerts', 'keyword');
   return {
     from: range.from?.toISOString() ?? null,
     to: range.to?.toISOString() ?? null,
     flags: {
-      total: Object.values(byStatus).reduce((sum, count) => sum + count, 0),
+      total: reasons.total,
       byReason,
       byStatus,
-      byClass: classes.map((row) => ({ class: row.name, count: Number(row.count) })),
+      byClass: countsOf(records, 'flags', 'class_id').rows.map((row) => ({
+        class: row.value,
+        count: row.count,
+      })),
     },
     keywordAlerts: {
-      total: byKeyword.reduce((sum, row) => sum + row.count, 0),
-      byKeyword,
+      total: keywords.total,
+      byKeyword: keywords.rows.map((row) => ({ keyword: row.value ?? '', count: row.count })),
     },
+    records,
   };
 }

@@ -8,6 +8,7 @@ import { openDatabase } from './database';
 import { serveHub } from './hub-server';
 import { UPDATE_MANIFEST_FILE, UPDATE_MANIFEST_PATH } from '../../shared/extension-release';
 import { migrateToLatest } from './migrations';
+import { scheduleRetentionSweeps } from './retention/sweep-schedule';
 import { readSchool, setEnrolmentToken } from './school';
 import { DEMO_SCHOOL, seedDemoSchool, type DemoSchool } from './seed-demo';
 
@@ -61,6 +62,12 @@ async function main() {
   const token = config.enrolmentToken ?? school.enrolment_token;
 
   const app = createApp({ db, releaseDir: config.releaseDir });
+  // Expired records go at start and every hour after (retention/record-types.ts says how long).
+  const sweeps = scheduleRetentionSweeps({
+    db,
+    now: () => new Date(),
+    log: (message, error) => console.error(message, error),
+  });
   // Upgrades reach the app like any request (the access gate applies) and become the device
   // and teacher WebSockets (routes/device-socket.ts, routes/teacher-socket.ts).
   const { server, close } = serveHub(app, { hostname: config.host, port: config.port }, (info) => {
@@ -78,6 +85,7 @@ async function main() {
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    sweeps.stop();
     void close().then(() => db.destroy().then(() => process.exit(0)));
     // Open keep-alive connections would hold close() open; a teacher pressing Ctrl-C means now.
     setTimeout(() => process.exit(0), 2000).unref();

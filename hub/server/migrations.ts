@@ -446,6 +446,77 @@ const m0008_pupil_events: Migration = {
   },
 };
 
+// Issue 7, data protection. Each school's retention periods (a row only where the admin changed
+// the default), a record of each retention sweep, and the erasure log, which names the pupil only
+// by their id. The change log's visit answers gain the asking pupil's and device's ids (no
+// foreign key: the ids must outlive the rows, so an erasure can still find and blank them).
+const m0010_data_protection: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('retention_settings')
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('record_type', 'text', (col) => col.notNull())
+      .addColumn('days', 'integer', (col) => col.notNull())
+      .addColumn('updated_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('retention_settings_pk', ['school_id', 'record_type'])
+      .addCheckConstraint('retention_settings_days', sql`days >= 0`)
+      .execute();
+
+    await db.schema
+      .createTable('retention_sweeps')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('started_at', 'text', (col) => col.notNull())
+      .addColumn('finished_at', 'text', (col) => col.notNull())
+      // JSON object: record type → rows removed (or fields cleared).
+      .addColumn('removed', 'text', (col) => col.notNull())
+      .addColumn('batches', 'integer', (col) => col.notNull())
+      .execute();
+    await db.schema
+      .createIndex('retention_sweeps_school_id')
+      .on('retention_sweeps')
+      .columns(['school_id', 'id'])
+      .execute();
+
+    await db.schema
+      .createTable('erasures')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.notNull())
+      .addColumn('erased_by', 'integer', (col) => col.notNull().references('users.id'))
+      .addColumn('at', 'text', (col) => col.notNull())
+      .addColumn('reason', 'text', (col) => col.notNull())
+      // JSON object: record type → rows removed; JSON array of what was kept, and why.
+      .addColumn('removed', 'text', (col) => col.notNull())
+      .addColumn('kept', 'text', (col) => col.notNull())
+      .addCheckConstraint('erasures_reason', sql`length(reason) <= 500`)
+      .execute();
+    await db.schema
+      .createIndex('erasures_school_pupil')
+      .on('erasures')
+      .columns(['school_id', 'pupil_id'])
+      .execute();
+
+    await db.schema.alterTable('change_log').addColumn('pupil_id', 'integer').execute();
+    await db.schema.alterTable('change_log').addColumn('device_id', 'integer').execute();
+    // Earlier answers: the request answered at that very instant, in that class, for that reason.
+    await sql`
+      update change_log set
+        pupil_id = (select vr.pupil_id from visit_requests vr
+          where vr.answered_at = change_log.at and vr.reason = change_log.reason
+            and (vr.class_id = change_log.class_id
+              or (vr.class_id is null and change_log.class_id is null))
+          order by vr.id limit 1),
+        device_id = (select vr.device_id from visit_requests vr
+          where vr.answered_at = change_log.at and vr.reason = change_log.reason
+            and (vr.class_id = change_log.class_id
+              or (vr.class_id is null and change_log.class_id is null))
+          order by vr.id limit 1)
+      where action in ('visit.allowed', 'visit.denied')`.execute(db);
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
@@ -456,6 +527,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
   '0007_flags_keywords': m0007_flags_keywords,
   '0008_pupil_events': m0008_pupil_events,
+  '0010_data_protection': m0010_data_protection,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

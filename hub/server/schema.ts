@@ -182,6 +182,9 @@ export interface ChangeLogTable {
   /** Who approved it, or refused it; null when nobody has decided yet. */
   approved_by: string | null;
   reason: string;
+  /** For a visit answer: the asking pupil and device, so an erasure can blank their name. */
+  pupil_id: Generated<number | null>;
+  device_id: Generated<number | null>;
 }
 
 export type FlagStatus = 'open' | 'acknowledged' | 'escalated' | 'closed';
@@ -283,6 +286,40 @@ export interface PupilEventTable {
   received_at: string;
 }
 
+/** An admin's own retention period for a record type; the registry's default where absent. */
+export interface RetentionSettingTable {
+  school_id: number;
+  record_type: string;
+  days: number;
+  updated_by: number;
+  updated_at: string;
+}
+
+/** One retention sweep of one school: what it removed, by record type. */
+export interface RetentionSweepTable {
+  id: Generated<number>;
+  school_id: number;
+  started_at: string;
+  finished_at: string;
+  /** JSON: record type → rows removed or fields cleared. */
+  removed: string;
+  batches: number;
+}
+
+/** The erasure log: who erased which pupil (by id only), when, why, and what stayed. */
+export interface ErasureTable {
+  id: Generated<number>;
+  school_id: number;
+  pupil_id: number;
+  erased_by: number;
+  at: string;
+  reason: string;
+  /** JSON: record type → rows removed. */
+  removed: string;
+  /** JSON: [{type, key, why}], rows kept (an open safeguarding case, and what it needs). */
+  kept: string;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -301,6 +338,9 @@ export interface HubDatabase {
   keyword_alerts: KeywordAlertTable;
   school_keywords: SchoolKeywordsTable;
   pupil_events: PupilEventTable;
+  retention_settings: RetentionSettingTable;
+  retention_sweeps: RetentionSweepTable;
+  erasures: ErasureTable;
 }
 
 export type UserRow = Selectable<UserTable>;

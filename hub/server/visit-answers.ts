@@ -161,6 +161,7 @@ export async function answerVisitRequest(
       askedBy: row.pupil_name ?? row.email,
       approvedBy: user.name,
       reason: row.reason,
+      subject: { pupilId: row.pupil_id, deviceId: row.device_id },
     });
     const refresh = new Set<number>();
     if (row.current_class_id !== null) refresh.add(row.current_class_id);

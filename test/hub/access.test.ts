@@ -44,7 +44,11 @@ const validBody = (path: string) =>
     ? { action: 'Spoke to the pupil', note: 'Worried' }
     : path === '/api/keywords'
       ? { keywords: ['self harm'] }
-      : newClass;
+      : path === '/api/retention'
+        ? { days: { keyword_alerts: 30 }, reason: 'Policy' }
+        : path === '/api/pupils/:id/erase'
+          ? { reason: 'Left the school' }
+          : newClass;
 const flag = {
   id: FLAG_ID,
   url: 'https://www.example.org/',
@@ -83,12 +87,18 @@ describe('the route list', () => {
       'GET /api/classes/:id/pupils',
       'GET /api/classes/:id/requests',
       'GET /api/devices/unassigned',
+      'GET /api/erasures',
       'GET /api/flags',
       'GET /api/flags/:id/screenshot',
       'GET /api/incidents.csv',
       'GET /api/incidents/summary',
       'GET /api/keyword-alerts',
       'GET /api/keywords',
+      'GET /api/pupils',
+      'GET /api/pupils/:id/data.csv',
+      'GET /api/pupils/:id/data.json',
+      'GET /api/pupils/:id/erasure-plan',
+      'GET /api/retention',
       'GET /api/school-sites',
       'GET /api/teacher/ws',
       'GET /api/users',
@@ -102,11 +112,13 @@ describe('the route list', () => {
       'POST /api/flags/:id/acknowledge',
       'POST /api/flags/:id/close',
       'POST /api/flags/:id/escalate',
+      'POST /api/pupils/:id/erase',
       'POST /api/requests/:id/answer',
       'POST /api/school-sites',
       'POST /api/school-sites/:id/remove',
       'POST /api/users',
       'PUT /api/keywords',
+      'PUT /api/retention',
     ]);
     expect(
       endpoints()
@@ -170,6 +182,8 @@ describe('the route list', () => {
       'grants',
       'flag_events',
       'school_keywords',
+      'retention_settings',
+      'erasures',
     ] as const) {
       expect([table, await hub.db.selectFrom(table).selectAll().execute()]).toEqual([table, []]);
     }
@@ -177,6 +191,9 @@ describe('the route list', () => {
       { status: 'open' },
     ]);
     expect(await hub.db.selectFrom('users').select('id').execute()).toHaveLength(4);
+    // Nor was any pupil erased.
+    expect(await hub.db.selectFrom('pupils').select('id').execute()).toHaveLength(2);
+    expect(await hub.db.selectFrom('devices').select('id').execute()).toHaveLength(1);
   });
 
   it('refuses a teacher session on every device endpoint with 401', async () => {

@@ -1,4 +1,4 @@
-// Flags and keyword alerts as a device uploads them, for the hub's tests.
+// Flags, keyword alerts and prompt records as a device uploads them, for the hub's tests.
 import type { HubApp } from '../../hub/server/app';
 import { call } from './hub-fixture';
 
@@ -30,8 +30,22 @@ export const keywordAlert = (n: number, overrides: Record<string, unknown> = {})
   ...overrides,
 });
 
+/** Prompt record `n`: a Zip It prompt that kept a postcode private. */
+export const pupilEvent = (n: number, overrides: Record<string, unknown> = {}) => ({
+  id: uuid(n),
+  kind: 'zip-it',
+  detail: 'postcode',
+  outcome: 'kept-private',
+  site: 'chat.example.com',
+  createdAt: '2026-03-02T08:57:00.000Z',
+  ...overrides,
+});
+
 export const uploadFlags = (app: HubApp, token: string, flags: unknown[]) =>
   call(app, 'POST', '/api/device/flags', { bearer: token, json: { flags } });
 
 export const uploadAlerts = (app: HubApp, token: string, alerts: unknown[]) =>
   call(app, 'POST', '/api/device/keyword-alerts', { bearer: token, json: { alerts } });
+
+export const uploadPupilEvents = (app: HubApp, token: string, events: unknown[]) =>
+  call(app, 'POST', '/api/device/pupil-events', { bearer: token, json: { events } });

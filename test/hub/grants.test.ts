@@ -311,6 +311,9 @@ describe('the change log of answers', () => {
         asked_by: 'Amy Robin',
         approved_by: 'Ada Teacher',
         reason: 'For my project',
+        // Who asked, by id, so an erasure can blank them out of the log.
+        pupil_id: expect.any(Number),
+        device_id: expect.any(Number),
       },
       expect.objectContaining({
         action: 'visit.denied',

@@ -168,6 +168,8 @@ describe('the summary for governors', () => {
           { keyword: 'nudes', count: 1 },
         ],
       },
+      // Every counted record type (test/hub/weekly-summary.test.ts reads them).
+      records: expect.any(Array),
     });
   });
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type HubDb } from '../../hub/server/database';
 import { MIGRATIONS, migrateToLatest } from '../../hub/server/migrations';
@@ -45,6 +45,9 @@ describe('migrations', () => {
         'keyword_alerts',
         'school_keywords',
         'pupil_events',
+        'retention_settings',
+        'retention_sweeps',
+        'erasures',
       ]),
     );
     const recorded = await sql<{
@@ -68,9 +71,13 @@ describe('migrations', () => {
   it('are named so that they sort in the order they must run', () => {
     const names = Object.keys(MIGRATIONS);
     expect([...names].sort()).toEqual(names);
-    names.forEach((name, index) =>
-      expect(name.startsWith(String(index + 1).padStart(4, '0'))).toBe(true),
-    );
+    // Numbers rise without repeats; a gap is allowed, since branches reserve their numbers
+    // (0009 is still to come from another branch, after 0008 and 0010 are in).
+    const numbers = names.map((name) => Number(/^(\d{4})_[a-z0-9_]+$/.exec(name)?.[1]));
+    numbers.forEach((number, index) => {
+      expect(Number.isInteger(number)).toBe(true);
+      if (index > 0) expect(number).toBeGreaterThan(numbers[index - 1] as number);
+    });
   });
 
   it('let the database refuse a key stage other than ks1 or ks2', async () => {
@@ -194,6 +201,44 @@ describe('migrations', () => {
     await alert('a', 'search');
     await expect(alert('a', 'title')).rejects.toThrow(/UNIQUE constraint failed/);
     await expect(alert('b', 'page')).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it('give earlier visit answers in the change log the asking pupil and device', async () => {
+    db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+    expect((await migrator.migrateTo('0007_flags_keywords')).error).toBeUndefined();
+    await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+      db,
+    );
+    await sql`insert into users (school_id, username, name, role, password_hash, created_at)
+      values (1, 'u', 'U', 'teacher', 'h', 'x')`.execute(db);
+    await sql`insert into classes (school_id, name, key_stage, teacher_id, created_at)
+      values (1, 'c', 'ks1', 1, 'x')`.execute(db);
+    await sql`insert into pupils (school_id, class_id, name, email, created_at, updated_at)
+      values (1, 1, 'Amy', 'amy@x', 'x', 'x')`.execute(db);
+    await sql`insert into devices (school_id, device_id, email, token_hash, enrolled_at)
+      values (1, 'd1', 'amy@x', 'h1', 'x'), (1, 'd2', 'stray@x', 'h2', 'x')`.execute(db);
+    await sql`insert into visit_requests (id, device_id, pupil_id, class_id, url, reason, created_at,
+        received_at, status, answered_by, answered_at)
+      values ('a', 1, 1, 1, 'https://x.org/', 'project', 'x', 'x', 'allowed', 1, '2026-03-02T09:00:00Z'),
+        ('b', 2, null, null, 'https://y.org/', 'stray', 'x', 'x', 'denied', 1, '2026-03-02T09:01:00Z')`.execute(
+      db,
+    );
+    await sql`insert into change_log (school_id, at, action, summary, class_id, asked_by, approved_by, reason)
+      values (1, '2026-03-02T09:00:00Z', 'visit.allowed', 's', 1, 'Amy', 'U', 'project'),
+        (1, '2026-03-02T09:01:00Z', 'visit.denied', 's', null, 'stray@x', 'U', 'stray'),
+        (1, '2026-03-02T09:00:00Z', 'lesson.started', 's', 1, 'U', null, 'project')`.execute(db);
+    await migrateToLatest(db);
+    const rows = await db
+      .selectFrom('change_log')
+      .select(['action', 'pupil_id', 'device_id'])
+      .orderBy('id')
+      .execute();
+    expect(rows).toEqual([
+      { action: 'visit.allowed', pupil_id: 1, device_id: 1 },
+      { action: 'visit.denied', pupil_id: null, device_id: 2 },
+      { action: 'lesson.started', pupil_id: null, device_id: null },
+    ]);
   });
 
   it('run on a file database in WAL mode with foreign keys on', async () => {

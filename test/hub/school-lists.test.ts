@@ -74,6 +74,8 @@ describe('adding and removing school sites', () => {
         asked_by: 'Ali Admin',
         approved_by: 'Ali Admin',
         reason: 'Coding club',
+        pupil_id: null,
+        device_id: null,
       },
     ]);
   });
