@@ -392,6 +392,29 @@ const m0007_flags_keywords: Migration = {
   },
 };
 
+// Issue 6: a request may ask for one held download (music, a film, a book) rather than a visit.
+// Every earlier request was a visit; a download names its file and is allowed once, never as a
+// grant, so it needs no other column.
+const m0009_download_requests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('visit_requests')
+      .addColumn('kind', 'text', (col) =>
+        col
+          .notNull()
+          .defaultTo('visit')
+          .check(sql`kind in ('visit', 'download')`),
+      )
+      .execute();
+    await db.schema
+      .alterTable('visit_requests')
+      .addColumn('file_name', 'text', (col) =>
+        col.check(sql`file_name is null or length(file_name) <= 255`),
+      )
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
@@ -401,6 +424,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_visit_requests': m0005_visit_requests,
   '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
   '0007_flags_keywords': m0007_flags_keywords,
+  '0009_download_requests': m0009_download_requests,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

@@ -43,6 +43,8 @@ export async function storeVisitRequests(
           duration: null,
           answered_by: null,
           answered_at: null,
+          kind: request.kind ?? 'visit',
+          file_name: request.kind === 'download' ? (request.fileName ?? null) : null,
         })),
       )
       .onConflict((conflict) => conflict.column('id').doNothing())
@@ -74,6 +76,8 @@ const requestsWithNames = (db: HubDb) =>
       'visit_requests.duration',
       'answerer.name as answered_by_name',
       'visit_requests.answered_at',
+      'visit_requests.kind',
+      'visit_requests.file_name',
     ]);
 
 type RequestRow = Awaited<
@@ -95,6 +99,9 @@ function toView(row: RequestRow) {
     duration: row.duration,
     answeredBy: row.answered_by_name,
     answeredAt: row.answered_at,
+    kind: row.kind,
+    /** A download's file name, from the pupil's device: text only. */
+    fileName: row.file_name,
   };
 }
 

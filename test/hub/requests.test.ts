@@ -62,6 +62,8 @@ describe('uploading requests from a device', () => {
       duration: null,
       answered_by: null,
       answered_at: null,
+      kind: 'visit',
+      file_name: null,
     });
   });
 
@@ -180,6 +182,8 @@ describe('teachers reading and answering requests', () => {
           duration: null,
           answeredBy: null,
           answeredAt: null,
+          kind: 'visit',
+          fileName: null,
         },
         expect.objectContaining({ id: ID_A }),
       ],
