@@ -16,8 +16,16 @@ export async function writePolicyFile(
   name: string,
   policy: Record<string, unknown>,
 ): Promise<() => Promise<void>> {
+  return writeBrowserPolicyFile(name, { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
+}
+
+/** A policy of Chromium itself (say `URLBlocklist`), as Google Admin's browser settings set it. */
+export async function writeBrowserPolicyFile(
+  name: string,
+  policy: Record<string, unknown>,
+): Promise<() => Promise<void>> {
   const file = path.join(POLICY_DIR, `${name}.json`);
   await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(file, JSON.stringify({ '3rdparty': { extensions: { [EXTENSION_ID]: policy } } }));
+  await writeFile(file, JSON.stringify(policy));
   return () => rm(file, { force: true });
 }
