@@ -13,7 +13,7 @@ import { applyPolicy, BLOCK_PAGE } from './support/extension';
 import { html } from './support/fixture-server';
 import { launchBrowser, stopExtensionWorkers } from './support/launch';
 import { openOptions, setFirstPin } from './support/options-page';
-import { writeBrowserPolicyFile } from './support/policy-file';
+import { writeChromePolicyFile } from './support/policy-file';
 import { expect, test as base } from './support/test';
 
 const SITE = 'files.example.org';
@@ -403,7 +403,7 @@ test('a magnet link is handed to the system, where no extension rule can reach i
 });
 
 test('the school’s URLBlocklist policy "magnet:*" blocks magnet links', async ({ server }) => {
-  const removePolicy = await writeBrowserPolicyFile('safe-class-magnet-e2e', {
+  const removePolicy = await writeChromePolicyFile('safe-class-magnet-e2e', {
     URLBlocklist: ['magnet:*'],
   });
   const launched = await launchBrowser({ serverPort: server.port });

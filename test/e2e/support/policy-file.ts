@@ -16,16 +16,19 @@ export async function writePolicyFile(
   name: string,
   policy: Record<string, unknown>,
 ): Promise<() => Promise<void>> {
-  return writeBrowserPolicyFile(name, { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
+  return writeChromePolicyFile(name, { '3rdparty': { extensions: { [EXTENSION_ID]: policy } } });
 }
 
-/** A policy of Chromium itself (say `URLBlocklist`), as Google Admin's browser settings set it. */
-export async function writeBrowserPolicyFile(
+/**
+ * Writes Chrome policies themselves (not an extension's), such as ExtensionInstallForcelist, to
+ * the named file and returns a remover; the same root rule as above applies.
+ */
+export async function writeChromePolicyFile(
   name: string,
-  policy: Record<string, unknown>,
+  policies: Record<string, unknown>,
 ): Promise<() => Promise<void>> {
   const file = path.join(POLICY_DIR, `${name}.json`);
   await mkdir(POLICY_DIR, { recursive: true });
-  await writeFile(file, JSON.stringify(policy));
+  await writeFile(file, JSON.stringify(policies));
   return () => rm(file, { force: true });
 }
