@@ -22,6 +22,8 @@ export default defineConfig(({ mode }) => ({
       input: {
         blocked: 'extension/blocked.html',
         flag: 'extension/flag.html',
+        // Opened by the worker in a new tab when it stops a download.
+        download: 'extension/download.html',
       },
     },
   },

@@ -196,6 +196,14 @@ export async function adminEndImageSearchLift(body: MessageRequest<'admin.endIma
 
 export async function adminAnswerRequest(body: MessageRequest<'admin.answerRequest'>) {
   const { name } = await requireSession(body.token);
+  // A download is allowed once for this pupil: no site joins any list.
+  const asked = await findVisitRequest(body.id);
+  if (asked.kind === 'download') {
+    if (asked.status !== 'pending') throw new AdminError('This request has already been answered.');
+    const status = body.decision === 'approve' ? 'approved' : 'denied';
+    await announceAnswer(await answerVisitRequest(body.id, status, name));
+    return {};
+  }
   if (body.decision === 'deny') {
     const request = await findVisitRequest(body.id);
     if (request.status !== 'pending') {

@@ -32,3 +32,17 @@ export const scripting = {
     args: Args;
   }): Promise<unknown> => chrome.scripting.executeScript(injection),
 };
+
+/**
+ * chrome.downloads.onDeterminingFilename (webextension-polyfill 0.12 lacks it): the download
+ * guard names or cancels every file before Chrome writes it. The listener returns true, so
+ * Chrome waits for `suggest` to be called later, after the worker is ready.
+ */
+export const downloadEvents = {
+  onDeterminingFilename: (
+    listener: (
+      item: chrome.downloads.DownloadItem,
+      suggest: (suggestion?: chrome.downloads.FilenameSuggestion) => void,
+    ) => true,
+  ) => chrome.downloads.onDeterminingFilename.addListener(listener),
+};

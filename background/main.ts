@@ -62,6 +62,10 @@ import { refreshManagedState } from './policy-store';
 import { currentPolicy, syncRules } from './rule-sync';
 import { LOCAL_KEYS } from './storage-keys';
 import { storeVisitRequest, visitRequestStatus } from './visit-requests';
+import { downloadEvents } from './chrome-adapter';
+import { guardDownload } from './downloads/download-guard';
+import { startApprovedDownload } from './downloads/download-pass';
+import { storeDownloadRequest } from './downloads/download-requests';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
@@ -198,6 +202,18 @@ browser.contextMenus.onClicked.addListener((info, tab) =>
   flagFrom('context-menu', () => menuTarget(info, tab)),
 );
 
+// Every download is named or cancelled here before Chrome writes it. Chrome wakes a sleeping
+// worker for the event and waits for the answer (`return true`), which comes after `ready`.
+downloadEvents.onDeterminingFilename((item, suggest) => {
+  void ready
+    .catch(() => undefined)
+    .then(() => guardDownload(item, () => suggest()))
+    .then((judged) => {
+      if (judged) void deliverOutbox(pupilEventOutbox, { urgent: true });
+    });
+  return true;
+});
+
 const route = createMessageRouter(
   {
     'admin.status': adminStatus,
@@ -221,6 +237,15 @@ const route = createMessageRouter(
       return { id: request.id, storedOnDevice: true };
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
+    'pupil.askToDownload': async ({ url, fileName }) => {
+      const request = await storeDownloadRequest(url, fileName);
+      void deliverOutbox(visitRequestOutbox, { urgent: true });
+      return { id: request.id, storedOnDevice: true };
+    },
+    'pupil.startDownload': async ({ id }) => {
+      await startApprovedDownload(id);
+      return {};
+    },
     'pupil.flag': async (body, sender) => {
       const flagged = await pupilFlag(body, sender);
       // Stored first; the upload goes on after the flag screen has its answer.

@@ -20,4 +20,6 @@ export const LOCAL_KEYS = {
 
 export const SESSION_KEYS = {
   adminSessions: 'adminSessions',
+  /** The one-time pass for a download a teacher allowed (downloads/download-pass.ts). */
+  downloadPass: 'downloadPass',
 } as const;

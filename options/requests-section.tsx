@@ -102,6 +102,11 @@ export function RequestsSection({ requests }: { requests: readonly VisitRequest[
               {requests.map((request) => (
                 <tr key={request.id}>
                   <th scope="row" class="address" id={`request-url-${request.id}`}>
+                    {request.kind === 'download' ? (
+                      <span class="request-download">
+                        {t('options_request_download', request.fileName ?? '')}{' '}
+                      </span>
+                    ) : null}
                     {request.url}
                   </th>
                   <td>{request.reason === '' ? t('options_request_no_reason') : request.reason}</td>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { keywordListSchema } from './flag';
 import { lessonSchema } from './lesson';
 import { keyStageSchema } from './policy-model';
+import { MAX_FILE_NAME, requestKindSchema } from './visit-request';
 
 export const enrolRequestSchema = z.object({
   /** The school's enrolment token, from managed policy. */
@@ -157,10 +158,31 @@ export const visitRequestUploadSchema = z.object(
     reason: z.string({ error: 'expected text' }).max(500, 'is longer than 500 characters'),
     /** When the pupil asked, by the device's clock. */
     createdAt: z.iso.datetime({ offset: true, error: 'expected an ISO date and time' }),
+    /** 'download': one held file (url is the file's address), allowed once; default 'visit'. */
+    kind: requestKindSchema.optional(),
+    /** A download's file name, as the pupil saw it. */
+    fileName: z
+      .string({ error: 'expected text' })
+      .min(1, 'is empty')
+      .max(MAX_FILE_NAME, `is longer than ${MAX_FILE_NAME} characters`)
+      .optional(),
   },
   { error: 'expected a request (id, url, reason, createdAt)' },
 );
 export type VisitRequestUpload = z.infer<typeof visitRequestUploadSchema>;
+
+/** The upload as both sides check it: a download request must name its file. */
+export const checkedRequestUploadSchema = visitRequestUploadSchema.superRefine(
+  (request, context) => {
+    if (request.kind === 'download' && request.fileName === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['fileName'],
+        message: 'a download needs its file name',
+      });
+    }
+  },
+);
 
 /** The answer to an upload, once every request in it is stored durably. */
 export const visitRequestUploadResponseSchema = z.object({

@@ -12,7 +12,7 @@ import { auditEntrySchema } from './audit-entry';
 import { flagReasonSchema, flagSourceSchema, MAX_FLAG_NOTE } from './flag';
 import { flagViewSchema } from './flag-record';
 import { pupilEventKindSchema } from './pupil-event';
-import { visitRequestSchema, visitRequestStatusSchema } from './visit-request';
+import { MAX_FILE_NAME, visitRequestSchema, visitRequestStatusSchema } from './visit-request';
 
 /**
  * Senders, from most to least trusted. `options`: the extension's own options page, the only
@@ -244,6 +244,24 @@ export const messageSpecs = {
       targetUrl: z.string().max(2048).optional(),
     }),
     response: z.object({ id: z.uuid() }),
+  },
+  'pupil.askToDownload': {
+    senders: ['pupil-page'],
+    /**
+     * The download page's "Ask my teacher" for a held file (music, a film, a book). Asking again
+     * for the same file while a request for it is open answers with that request.
+     */
+    request: z.object({
+      url: z.url({ protocol: /^https?$/ }).max(2048),
+      fileName: z.string().min(1).max(MAX_FILE_NAME),
+    }),
+    response: z.object({ id: z.uuid(), storedOnDevice: z.boolean() }),
+  },
+  'pupil.startDownload': {
+    senders: ['pupil-page'],
+    /** "Your teacher said yes — Download": fetches the approved file, once. */
+    request: z.object({ id: z.uuid() }),
+    response: empty,
   },
   'pupil.requestStatus': {
     senders: ['pupil-page'],

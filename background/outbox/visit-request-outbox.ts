@@ -3,8 +3,8 @@
 // so sending a request again never makes a second one at the hub.
 import {
   MAX_VISIT_REQUESTS_PER_UPLOAD,
+  checkedRequestUploadSchema,
   visitRequestUploadResponseSchema,
-  visitRequestUploadSchema,
   type VisitRequestUpload,
 } from '../../shared/hub-protocol';
 import type { VisitRequest } from '../../shared/visit-request';
@@ -23,11 +23,13 @@ export const VISIT_REQUESTS_PATH = '/api/device/requests';
  * isn't http or https): it stays on the device, where the options page still shows it.
  */
 function toUpload(request: VisitRequest): VisitRequestUpload | null {
-  const upload = visitRequestUploadSchema.safeParse({
+  const upload = checkedRequestUploadSchema.safeParse({
     id: request.id,
     url: request.url,
     reason: request.reason,
     createdAt: request.createdAt,
+    // A download request names its file; a visit request stays as older hubs know it.
+    ...(request.kind === 'download' ? { kind: 'download', fileName: request.fileName } : {}),
   });
   return upload.success ? upload.data : null;
 }

@@ -19,6 +19,8 @@ import { t, type StringKey } from './strings';
 const ACTION_KEYS: Record<string, StringKey> = {
   'visit.allowed': 'change_visit_allowed',
   'visit.denied': 'change_visit_denied',
+  'download.allowed': 'change_download_allowed',
+  'download.denied': 'change_download_denied',
   'lesson.started': 'change_lesson_started',
   'lesson.ended': 'change_lesson_ended',
   'change.requested': 'change_requested',

@@ -2,14 +2,14 @@
 // from a pupil's device, so it is only ever put in the page as text.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { errorText } from './api';
 import { ActionButton } from './action-button';
+import { answerWithNotice, pupilName } from './answer-request';
 import { AskChangeForm } from './ask-change-form';
+import { downloadLabel, PendingDownload } from './download-request';
 import { formatTime } from './format';
 import { requestsStale } from './live-feed';
 import { ErrorText, NoticeText } from './messages';
 import {
-  answerRequest,
   forgetRequests,
   loadRequests,
   requests,
@@ -17,7 +17,7 @@ import {
   type RequestAnswer,
   type VisitRequestView,
 } from './requests';
-import { track, type Notice } from './session';
+import type { Notice } from './session';
 import { t, type StringKey } from './strings';
 
 /** Answered requests shown under the pending ones; the change log keeps the rest. */
@@ -29,10 +29,9 @@ interface Props {
   lessonRunning: boolean;
 }
 
-const pupilName = (request: VisitRequestView) => request.pupil?.name ?? t('requests_unknown_pupil');
-
 function answerKey(request: VisitRequestView): StringKey {
   if (request.status === 'denied') return 'requests_denied_by';
+  if (request.kind === 'download') return 'requests_allowed_once';
   if (request.scope === 'class') {
     return request.duration === 'lesson'
       ? 'requests_allowed_class_lesson'
@@ -90,19 +89,7 @@ function PendingRequest({
   const name = pupilName(request);
   const headingId = `request-${request.id}`;
 
-  async function answer(json: RequestAnswer) {
-    try {
-      await track(() => answerRequest(classId, request.id, json));
-      onNotice({
-        text: t(json.decision === 'deny' ? 'requests_done_denied' : 'requests_done_allowed', {
-          name,
-        }),
-        tone: 'status',
-      });
-    } catch (error) {
-      onNotice({ text: errorText(error), tone: 'alert' });
-    }
-  }
+  const answer = (json: RequestAnswer) => answerWithNotice(classId, request, json, onNotice);
 
   return (
     <li class="request" aria-labelledby={headingId}>
@@ -187,7 +174,9 @@ function AnsweredRequest({ request }: { request: VisitRequestView }) {
   return (
     <li>
       <span class="pupil-name">{pupilName(request)}</span>:{' '}
-      <span class="request-url">{request.url}</span>
+      <span class="request-url">
+        {request.kind === 'download' ? downloadLabel(request) : request.url}
+      </span>
       {' — '}
       {t(answerKey(request), { by: request.answeredBy ?? t('requests_someone') })}
       {request.answeredAt ? (
@@ -228,16 +217,25 @@ export function RequestInbox({ classId, keyStage, lessonRunning }: Props) {
         <p>{t('requests_none')}</p>
       ) : (
         <ul class="request-list">
-          {pending.map((request) => (
-            <PendingRequest
-              key={request.id}
-              request={request}
-              classId={classId}
-              keyStage={keyStage}
-              lessonRunning={lessonRunning}
-              onNotice={(next) => (notice.value = next)}
-            />
-          ))}
+          {pending.map((request) =>
+            request.kind === 'download' ? (
+              <PendingDownload
+                key={request.id}
+                request={request}
+                classId={classId}
+                onNotice={(next) => (notice.value = next)}
+              />
+            ) : (
+              <PendingRequest
+                key={request.id}
+                request={request}
+                classId={classId}
+                keyStage={keyStage}
+                lessonRunning={lessonRunning}
+                onNotice={(next) => (notice.value = next)}
+              />
+            ),
+          )}
         </ul>
       )}
       {answered.length > 0 ? (

@@ -76,7 +76,7 @@ const STRINGS = {
   lesson_started: 'The lesson has started.',
   lesson_ended: 'The lesson has ended.',
 
-  requests_heading: 'Requests to visit',
+  requests_heading: 'Requests to visit or download',
   requests_none: 'No pupil is waiting for an answer.',
   requests_asks: '{name} asks to visit',
   requests_unknown_pupil: 'A pupil on no roster',
@@ -100,6 +100,13 @@ const STRINGS = {
   requests_allowed_class_lesson: 'allowed for the class this lesson by {by}',
   requests_allowed_class_today: 'allowed for the class today by {by}',
   requests_someone: 'a teacher',
+  requests_asks_download: '{name} asks to download',
+  requests_download_file: '{file} from {site}',
+  requests_download_hint:
+    'Music, films and books belong to the people who made them. Allowing lets {name} download this one file, once.',
+  requests_allow_once: 'Allow once',
+  requests_allowed_once: 'download allowed once by {by}',
+  requests_done_allowed_once: 'Allowed. {name} can download the file once.',
 
   nav_label: 'Dashboard pages',
   nav_classes: 'Classes',
@@ -221,6 +228,8 @@ const STRINGS = {
   change_not_approved: '—',
   change_visit_allowed: 'Visit allowed',
   change_visit_denied: 'Visit denied',
+  change_download_allowed: 'Download allowed once',
+  change_download_denied: 'Download denied',
   change_lesson_started: 'Lesson started',
   change_lesson_ended: 'Lesson ended early',
   change_requested: 'List change asked for',

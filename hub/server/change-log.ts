@@ -8,6 +8,8 @@ import { seesEveryClass } from './roles';
 export type ChangeAction =
   | 'visit.allowed'
   | 'visit.denied'
+  | 'download.allowed'
+  | 'download.denied'
   | 'lesson.started'
   | 'lesson.ended'
   | 'change.requested'

@@ -446,6 +446,30 @@ const m0008_pupil_events: Migration = {
   },
 };
 
+// Issue 6: a request may ask for one held download (music, a film, a book) rather than a visit.
+// Every earlier request was a visit; a download names its file and is allowed once, never as a
+// grant, so it needs no other column.
+const m0009_download_requests: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('visit_requests')
+      .addColumn('kind', 'text', (col) =>
+        col
+          .notNull()
+          .defaultTo('visit')
+          .check(sql`kind in ('visit', 'download')`),
+      )
+      .execute();
+    await db.schema
+      .alterTable('visit_requests')
+      .addColumn('file_name', 'text', (col) =>
+        col.check(sql`file_name is null or length(file_name) <= 255`),
+      )
+      .execute();
+  },
+};
+
+/** In order. The names sort in the order they must run, which is how Kysely orders them. */
 // Issue 7, data protection. Each school's retention periods (a row only where the admin changed
 // the default), a record of each retention sweep, and the erasure log, which names the pupil only
 // by their id. The change log's visit answers gain the asking pupil's and device's ids (no
@@ -527,6 +551,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_grants_school_lists_change_log': m0006_grants_school_lists_change_log,
   '0007_flags_keywords': m0007_flags_keywords,
   '0008_pupil_events': m0008_pupil_events,
+  '0009_download_requests': m0009_download_requests,
   '0010_data_protection': m0010_data_protection,
 };
 

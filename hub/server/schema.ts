@@ -114,6 +114,10 @@ export interface VisitRequestTable {
   duration: 'lesson' | 'today' | null;
   answered_by: number | null;
   answered_at: string | null;
+  /** 'download': one held file (`url` is its address) allowed once for the pupil, never a grant. */
+  kind: Generated<'visit' | 'download'>;
+  /** A download's file name; null for a visit. */
+  file_name: string | null;
 }
 
 /** What an allowed request lets through: one row per allowed request. */

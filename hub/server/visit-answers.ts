@@ -3,6 +3,7 @@
 // tells the devices concerned to read their snapshot again, and the class's teachers.
 import type { RequestAnswer } from '../../shared/hub-protocol';
 import { writeChangeLog } from './change-log';
+import { checkAnswerFits, describeDownloadAnswer } from './download-requests';
 import type { HubDb } from './database';
 import { HubError } from './errors';
 import { exactHostSite } from './grants';
@@ -23,7 +24,9 @@ export const MAX_SNAPSHOT_ANSWERS = 200;
 
 export type VisitRequestAnswer =
   | { decision: 'deny' }
-  | { decision: 'allow'; scope: 'pupil' | 'class'; duration: 'lesson' | 'today' };
+  | { decision: 'allow'; scope: 'pupil' | 'class'; duration: 'lesson' | 'today' }
+  /** A download request: this pupil may download this one file, once (download-requests.ts). */
+  | { decision: 'allow-once' };
 
 export interface AnswerOutcome {
   request: VisitRequestView;
@@ -54,6 +57,8 @@ const requestForAnswer = (db: HubDb, id: string) =>
       'visit_requests.url',
       'visit_requests.reason',
       'visit_requests.status',
+      'visit_requests.kind',
+      'visit_requests.file_name',
       'devices.school_id',
       'devices.email',
       'pupils.name as pupil_name',
@@ -96,7 +101,7 @@ function describeAnswer(
   answer: VisitRequestAnswer,
   grant: NewGrant | null,
 ): string {
-  if (answer.decision === 'deny' || !grant) {
+  if (answer.decision !== 'allow' || !grant) {
     const site = exactHostSite(row.url);
     return `Refused ${site.ok ? site.site : 'an address that is not a web address'}`;
   }
@@ -119,13 +124,19 @@ export async function answerVisitRequest(
     const row = await requestForAnswer(trx, input.id);
     if (!row) throw new HubError(404, NO_SUCH_REQUEST);
     if (row.status !== 'pending') return 'answered';
+    checkAnswerFits(row.kind, answer.decision);
     const grant = answer.decision === 'allow' ? await grantFor(trx, row, answer, now) : null;
     const at = now.toISOString();
     const result = await trx
       .updateTable('visit_requests')
       .set({
-        status: answer.decision === 'allow' ? 'allowed' : 'denied',
-        scope: answer.decision === 'allow' ? answer.scope : null,
+        status: answer.decision === 'deny' ? 'denied' : 'allowed',
+        scope:
+          answer.decision === 'allow'
+            ? answer.scope
+            : answer.decision === 'allow-once'
+              ? 'pupil'
+              : null,
         duration: answer.decision === 'allow' ? answer.duration : null,
         answered_by: user.id,
         answered_at: at,
@@ -151,11 +162,19 @@ export async function answerVisitRequest(
         })
         .execute();
     }
+    const download = row.kind === 'download';
+    const allowed = answer.decision !== 'deny';
     await writeChangeLog(trx, {
       schoolId: row.school_id,
       at: now,
-      action: answer.decision === 'allow' ? 'visit.allowed' : 'visit.denied',
-      summary: describeAnswer(row, answer, grant),
+      action: download
+        ? allowed
+          ? 'download.allowed'
+          : 'download.denied'
+        : allowed
+          ? 'visit.allowed'
+          : 'visit.denied',
+      summary: download ? describeDownloadAnswer(row, allowed) : describeAnswer(row, answer, grant),
       classId: row.class_id,
       // The account's email stands in for a pupil on no roster: it is who asked.
       askedBy: row.pupil_name ?? row.email,

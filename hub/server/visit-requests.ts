@@ -42,6 +42,8 @@ export function storeVisitRequests(
       duration: null,
       answered_by: null,
       answered_at: null,
+      kind: request.kind ?? 'visit',
+      file_name: request.kind === 'download' ? (request.fileName ?? null) : null,
     })),
   );
 }
@@ -63,6 +65,8 @@ const requestsWithNames = (db: HubDb) =>
       'visit_requests.duration',
       'answerer.name as answered_by_name',
       'visit_requests.answered_at',
+      'visit_requests.kind',
+      'visit_requests.file_name',
     ]);
 
 type RequestRow = Awaited<
@@ -84,6 +88,9 @@ function toView(row: RequestRow) {
     duration: row.duration,
     answeredBy: row.answered_by_name,
     answeredAt: row.answered_at,
+    kind: row.kind,
+    /** A download's file name, from the pupil's device: text only. */
+    fileName: row.file_name,
   };
 }
 

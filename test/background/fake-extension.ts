@@ -83,6 +83,9 @@ export function installFakeExtension(): FakeDnr {
     },
   });
   vi.stubGlobal('chrome', {
+    // The download guard's listener (chrome-adapter.ts); test/background/download-guard.test.ts
+    // calls the guard itself.
+    downloads: { onDeterminingFilename: fakeEvent() },
     scripting: {
       getRegisteredContentScripts: async ({ ids }: { ids: string[] }) =>
         dnr.scripts.filter((script) => ids.includes(script.id)),

@@ -11,6 +11,7 @@ import {
 import { refreshManagedState } from '../../background/policy-store';
 import { LOCAL_KEYS } from '../../background/storage-keys';
 import { answerVisitRequest, storeVisitRequest } from '../../background/visit-requests';
+import { storeDownloadRequest } from '../../background/downloads/download-requests';
 
 const HUB = 'https://hub.school.example';
 const ALARM = outboxAlarmName(visitRequestOutbox);
@@ -221,5 +222,35 @@ describe('retrying', () => {
     );
     await deliverOutbox(visitRequestOutbox, { urgent: true });
     expect(hub.uploads).toHaveLength(1);
+  });
+});
+
+describe('delivering download requests', () => {
+  it('uploads a held file’s request with its kind and name, and a visit request without', async () => {
+    const bodies: unknown[] = [];
+    const hub = fakeHub((upload) => storeAll(upload));
+    const fetch = vi.mocked(globalThis.fetch);
+    const song = await storeDownloadRequest('https://music.example/song.mp3', 'song.mp3');
+    const visit = await storeVisitRequest('https://games.example/', '');
+    await deliverOutbox(visitRequestOutbox);
+    for (const [url, init] of fetch.mock.calls) {
+      if (String(url).endsWith(VISIT_REQUESTS_PATH)) bodies.push(JSON.parse(String(init?.body)));
+    }
+    expect(hub.uploads).toHaveLength(1);
+    expect(bodies).toEqual([
+      {
+        requests: expect.arrayContaining([
+          {
+            id: song.id,
+            url: 'https://music.example/song.mp3',
+            reason: '',
+            createdAt: song.createdAt,
+            kind: 'download',
+            fileName: 'song.mp3',
+          },
+          { id: visit.id, url: 'https://games.example/', reason: '', createdAt: visit.createdAt },
+        ]),
+      },
+    ]);
   });
 });

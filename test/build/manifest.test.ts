@@ -16,6 +16,9 @@ describe('manifest.json', () => {
       'alarms', // ends lifts, lessons and grants on time, and retries the outbox after a restart
       'contextMenus', // "Flag this" in every page's right-click menu (Flag It)
       'declarativeNetRequest', // the enforcement itself
+      // the download guard: classify every download before it completes, cancel blocked and
+      // held ones, and start a download a teacher allowed (onDeterminingFilename needs it)
+      'downloads',
       'identity', // the pupil is the Google account signed in to the Chromebook
       'identity.email', // ... and the hub knows pupils by that account's email
       // the backstop content script, registered everywhere but allowed sites; the keyword-watch

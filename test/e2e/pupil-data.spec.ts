@@ -111,7 +111,7 @@ test('erasing says first what stays, needs a reason, and goes in the erasure log
   await ava().getByRole('button', { name: 'Erase Ava Demo’s data…' }).click();
   const confirm = ava().getByRole('group', { name: 'Erase Ava Demo’s data?' });
   await expect(confirm.getByRole('heading', { name: 'Erase Ava Demo’s data?' })).toBeFocused();
-  await expect(confirm).toContainText('Ask-to-visit requests: 1');
+  await expect(confirm).toContainText('Requests to visit or download: 1');
   await expect(confirm).toContainText(
     `Flags ${FLAG_ID}: An open safeguarding case: it stays until the DSL closes it.`,
   );
@@ -131,7 +131,7 @@ test('erasing says first what stays, needs a reason, and goes in the erasure log
 
   const log = page.getByRole('region', { name: 'Erasure log' });
   await expect(log.getByRole('row', { name: /Left the school in July/ })).toContainText(
-    'Ask-to-visit requests: 1',
+    'Requests to visit or download: 1',
   );
   await expect(log).toContainText('Demo Admin');
   await expect(log).not.toContainText('Ava');
@@ -171,7 +171,9 @@ test('the weekly summary counts the kept flag, Monday to Sunday, with no names',
   const week = page.getByRole('region', { name: /^From Monday.* to Sunday/ });
   await expect(week.getByRole('heading', { name: 'Flags: 1' })).toBeVisible();
   // The erased pupil's request is gone; the open flag is still counted.
-  await expect(week.getByRole('heading', { name: 'Ask-to-visit requests: 0' })).toBeVisible();
+  await expect(
+    week.getByRole('heading', { name: 'Requests to visit or download: 0' }),
+  ).toBeVisible();
   await expect(week).not.toContainText('Ava');
   await expect(week).not.toContainText('example');
   await expectNoAxeViolations(page);

@@ -251,3 +251,42 @@ describe('migrations', () => {
     expect(keys.rows[0]?.foreign_keys).toBe(1);
   });
 });
+
+describe('the download requests migration', () => {
+  it('keeps every earlier request as a visit, and refuses a kind it does not know', async () => {
+    const db = openDatabase({ kind: 'sqlite', file: ':memory:' });
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+      const { error } = await migrator.migrateTo('0007_flags_keywords');
+      expect(error).toBeUndefined();
+      await sql`insert into schools (name, enrolment_token, created_at) values ('s', 't', 'x')`.execute(
+        db,
+      );
+      await sql`insert into devices (school_id, device_id, email, token_hash, enrolled_at)
+        values (1, 'd', 'a@s', 'h', 'x')`.execute(db);
+      const request = (id: string, kind?: string) =>
+        kind === undefined
+          ? sql`insert into visit_requests (id, device_id, url, reason, created_at, received_at, status)
+              values (${id}, 1, 'https://a.example/', '', 'x', 'x', 'pending')`.execute(db)
+          : sql`insert into visit_requests (id, device_id, url, reason, created_at, received_at, status, kind, file_name)
+              values (${id}, 1, 'https://a.example/a.mp3', '', 'x', 'x', 'pending', ${kind}, 'a.mp3')`.execute(
+              db,
+            );
+      await request('before');
+      await migrateToLatest(db);
+      await request('download', 'download');
+      await expect(request('install', 'install')).rejects.toThrow(/CHECK constraint failed/);
+      const rows = await db
+        .selectFrom('visit_requests')
+        .select(['id', 'kind', 'file_name'])
+        .orderBy('id')
+        .execute();
+      expect(rows).toEqual([
+        { id: 'before', kind: 'visit', file_name: null },
+        { id: 'download', kind: 'download', file_name: 'a.mp3' },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

@@ -62,6 +62,8 @@ describe('uploading requests from a device', () => {
       duration: null,
       answered_by: null,
       answered_at: null,
+      kind: 'visit',
+      file_name: null,
     });
   });
 
@@ -180,6 +182,8 @@ describe('teachers reading and answering requests', () => {
           duration: null,
           answeredBy: null,
           answeredAt: null,
+          kind: 'visit',
+          fileName: null,
         },
         expect.objectContaining({ id: ID_A }),
       ],
@@ -293,6 +297,128 @@ describe('teachers reading and answering requests', () => {
       json: { decision: 'deny' },
     });
     expect(refused.status).toBe(403);
+    expect((await stored())[0]?.status).toBe('pending');
+  });
+});
+
+describe('download requests', () => {
+  const ID_D = '0b6f4f2e-1c1a-4b5e-9a3e-00000000000d';
+  const download = (id: string, overrides: Record<string, unknown> = {}) =>
+    request(id, {
+      url: 'https://music.example.org/files/song.mp3',
+      reason: '',
+      kind: 'download',
+      fileName: 'song.mp3',
+      ...overrides,
+    });
+
+  it('are stored with their kind and file name, and listed for the teacher as text', async () => {
+    const hostile = '<img src=x onerror=alert(1)>.mp3';
+    expect(
+      await upload(amy, [
+        download(ID_D, { fileName: hostile }),
+        request(ID_A, { fileName: 'stray.mp3' }),
+      ]),
+    ).toMatchObject({ status: 200, body: { stored: [ID_D, ID_A], conflicts: [] } });
+    const rows = await stored();
+    expect(rows.find((row) => row.id === ID_D)).toMatchObject({
+      kind: 'download',
+      file_name: hostile,
+      url: 'https://music.example.org/files/song.mp3',
+      status: 'pending',
+    });
+    // A visit request keeps no file name, even if a device sent one.
+    expect(rows.find((row) => row.id === ID_A)).toMatchObject({ kind: 'visit', file_name: null });
+    const ada = await login(hub.app, 'ada');
+    const listed = await list(ada, hub.classIds.robins);
+    expect(listed.body.requests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: ID_D, kind: 'download', fileName: hostile }),
+        expect.objectContaining({ id: ID_A, kind: 'visit', fileName: null }),
+      ]),
+    );
+  });
+
+  it('must name the file, and refuse a kind the hub does not know', async () => {
+    expect(await upload(amy, [download(ID_D, { fileName: undefined })])).toMatchObject({
+      status: 400,
+      body: { error: 'requests item 1: fileName: a download needs its file name' },
+    });
+    expect(await upload(amy, [download(ID_D, { kind: 'install' })])).toMatchObject({
+      status: 400,
+    });
+    expect(await upload(amy, [download(ID_D, { fileName: 'x'.repeat(256) })])).toMatchObject({
+      status: 400,
+      body: { error: 'requests item 1: fileName: is longer than 255 characters' },
+    });
+    expect(await stored()).toEqual([]);
+  });
+
+  it('are allowed once for the pupil: no grant, a change log row, and the answer in the snapshot', async () => {
+    await upload(amy, [download(ID_D), request(ID_A)]);
+    const ada = await login(hub.app, 'ada');
+    // A download is never allowed as a site, and a visit is never allowed "once".
+    expect(
+      await answer(ada, ID_D, { decision: 'allow', scope: 'pupil', duration: 'today' }),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        error: "A download is allowed once, for this pupil only: answer 'allow-once' or 'deny'.",
+      },
+    });
+    expect(await answer(ada, ID_A, { decision: 'allow-once' })).toMatchObject({
+      status: 400,
+      body: { error: "Only a download can be allowed once; allow a visit with 'allow'." },
+    });
+    hub.advance(5_000);
+    expect(await answer(ada, ID_D, { decision: 'allow-once' })).toMatchObject({
+      status: 200,
+      body: {
+        request: { id: ID_D, status: 'allowed', scope: 'pupil', duration: null },
+        grant: null,
+      },
+    });
+    expect(await hub.db.selectFrom('grants').selectAll().execute()).toEqual([]);
+    const log = await hub.db
+      .selectFrom('change_log')
+      .select(['action', 'summary', 'asked_by', 'approved_by'])
+      .execute();
+    expect(log).toEqual([
+      {
+        action: 'download.allowed',
+        summary: 'Allowed song.mp3 from music.example.org once, for the pupil',
+        asked_by: 'Amy Robin',
+        approved_by: 'Ada Teacher',
+      },
+    ]);
+    const snapshot = await call(hub.app, 'GET', '/api/device/snapshot', { bearer: amy });
+    expect(snapshot.body).toMatchObject({
+      grants: [],
+      answers: [{ id: ID_D, status: 'allowed', answeredAt: '2026-03-02T09:00:05.000Z' }],
+    });
+    expect(await answer(ada, ID_D, { decision: 'allow-once' })).toMatchObject({ status: 409 });
+  });
+
+  it('are denied with their own change log row', async () => {
+    await upload(amy, [download(ID_D)]);
+    const ada = await login(hub.app, 'ada');
+    expect((await answer(ada, ID_D, { decision: 'deny' })).status).toBe(200);
+    const log = await hub.db.selectFrom('change_log').select(['action', 'summary']).execute();
+    expect(log).toEqual([
+      {
+        action: 'download.denied',
+        summary: 'Refused the download of song.mp3 from music.example.org',
+      },
+    ]);
+  });
+
+  it('can never be answered with a device token', async () => {
+    await upload(amy, [download(ID_D)]);
+    const refused = await call(hub.app, 'POST', `/api/requests/${ID_D}/answer`, {
+      bearer: amy,
+      json: { decision: 'allow-once' },
+    });
+    expect(refused.status).toBe(401);
     expect((await stored())[0]?.status).toBe('pending');
   });
 });

@@ -105,7 +105,7 @@ describe('the weekly summary', () => {
       ['keyword_alerts', 'Keyword alerts', 1],
       ['pupil_events', 'Prompt and download records', 3],
       ['change_requests', 'Changes to the school list asked for', 0],
-      ['visit_requests', 'Ask-to-visit requests', 2],
+      ['visit_requests', 'Requests to visit or download', 2],
       ['lessons', 'Lessons', 1],
     ]);
     expect(records.find((record) => record.type === 'visit_requests')?.breakdowns).toEqual([
@@ -116,6 +116,14 @@ describe('the weekly summary', () => {
           { value: 'pending', label: 'Not answered', count: 1 },
           { value: 'allowed', label: 'Allowed', count: 1 },
           { value: 'denied', label: 'Denied', count: 0 },
+        ],
+      },
+      {
+        column: 'kind',
+        label: 'By kind',
+        rows: [
+          { value: 'visit', label: 'To visit a site', count: 2 },
+          { value: 'download', label: 'To download a file', count: 0 },
         ],
       },
     ]);

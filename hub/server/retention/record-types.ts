@@ -265,7 +265,7 @@ const changeRequests = recordType({
 
 const visitRequests = recordType({
   name: 'visit_requests',
-  label: 'Ask-to-visit requests',
+  label: 'Requests to visit or download',
   table: 'visit_requests',
   key: 'id',
   retention: {
@@ -293,6 +293,8 @@ const visitRequests = recordType({
       'duration',
       'answered_by',
       'answered_at',
+      'kind',
+      'file_name',
     ],
     names: { class_id: 'classes', answered_by: 'users' },
   },
@@ -306,6 +308,14 @@ const visitRequests = recordType({
           { value: 'pending', label: 'Not answered' },
           { value: 'allowed', label: 'Allowed' },
           { value: 'denied', label: 'Denied' },
+        ],
+      },
+      {
+        column: 'kind',
+        label: 'By kind',
+        values: [
+          { value: 'visit', label: 'To visit a site' },
+          { value: 'download', label: 'To download a file' },
         ],
       },
     ],

@@ -7,8 +7,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import {
   enrolRequestSchema,
+  checkedRequestUploadSchema,
   MAX_VISIT_REQUESTS_PER_UPLOAD,
-  visitRequestUploadSchema,
   type VisitRequestUploadResponse,
 } from '../../../shared/hub-protocol';
 import { clientAddress } from '../client-address';
@@ -66,7 +66,7 @@ export function deviceRoutes(services: HubServices) {
       const device = deviceOf(c);
       const requests = checkUploadItems(
         c.req.valid('json').requests,
-        visitRequestUploadSchema,
+        checkedRequestUploadSchema,
         'requests',
       );
       // Answered only after the transaction has committed (synchronous = FULL): the device

@@ -28,6 +28,8 @@ const answerSchema = z.discriminatedUnion(
   'decision',
   [
     z.object({ decision: z.literal('deny') }),
+    /** A download request: this pupil may download this one file, once. */
+    z.object({ decision: z.literal('allow-once') }),
     z.object({
       decision: z.literal('allow'),
       scope: z.enum(['pupil', 'class'], {
@@ -38,7 +40,7 @@ const answerSchema = z.discriminatedUnion(
       }),
     }),
   ],
-  { error: "expected 'deny' or 'allow'" },
+  { error: "expected 'deny', 'allow' or 'allow-once'" },
 );
 
 export function requestRoutes(services: HubServices) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +27,12 @@ export interface LaunchOptions {
    * default a new empty one. Either way, close() deletes it.
    */
   userDataDir?: string;
+  /**
+   * Let Chromium handle downloads itself, into this folder, as on a pupil's Chromebook.
+   * Playwright otherwise takes every download over through DevTools (`allowAndName`), and
+   * Chromium then never asks extensions to name the file: the download guard would never run.
+   */
+  downloadsDir?: string;
 }
 
 export interface Launched {
@@ -70,6 +76,9 @@ export async function launchBrowser(options: LaunchOptions): Promise<Launched> {
 
   const userDataDir =
     options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'safe-class-e2e-')));
+  if (options.downloadsDir && !options.userDataDir) {
+    await writeDownloadPreferences(userDataDir, options.downloadsDir);
+  }
   const removeProfile = () =>
     rm(userDataDir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 
@@ -91,6 +100,15 @@ export async function launchBrowser(options: LaunchOptions): Promise<Launched> {
     await removeProfile();
   };
 
+  if (options.downloadsDir) {
+    try {
+      await handDownloadsToChromium(context);
+    } catch (error) {
+      await close();
+      throw error;
+    }
+  }
+
   if (!withExtension) return { context, extensionId: null, worker: null, userDataDir, close };
 
   try {
@@ -106,6 +124,32 @@ export async function launchBrowser(options: LaunchOptions): Promise<Launched> {
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/** A new profile's download folder, without the "Save as" prompt a pupil never sees either. */
+async function writeDownloadPreferences(userDataDir: string, downloadsDir: string): Promise<void> {
+  await mkdir(path.join(userDataDir, 'Default'), { recursive: true });
+  const download = { default_directory: downloadsDir, prompt_for_download: false };
+  await writeFile(
+    path.join(userDataDir, 'Default', 'Preferences'),
+    JSON.stringify({ download, savefile: { default_directory: downloadsDir } }),
+  );
+}
+
+/**
+ * Undoes Playwright's `Browser.setDownloadBehavior` (sent for every context it makes), so
+ * Chromium's own download path runs: the one that asks extensions through
+ * downloads.onDeterminingFilename. The Browser domain answers on a page's session too.
+ */
+async function handDownloadsToChromium(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  try {
+    const session = await context.newCDPSession(page);
+    await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
+    await session.detach();
+  } finally {
+    await page.close();
   }
 }
 
