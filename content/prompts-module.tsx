@@ -1,6 +1,9 @@
-// The prompts' drawing module: Preact, the prompt layer and every view. Not a content script of
-// its own: the prompts script loads it with import() the first time a prompt is shown
-// (content/prompts/prompt-loader.ts), so pages that never show a prompt never parse it. Built as
+// The prompts' module: everything the prompts script (content/prompts.ts) does after a pupil's
+// action. The settings reader, each feature's decision (the Zip It detectors, Block It's link
+// checks, the copy reminder's word count), and the drawing: Preact, the prompt layer and every
+// view. Not a content script of its own: the prompts script loads it with import() when an
+// action may need it, reading it ahead on the earliest cheap sign of one
+// (content/prompts/prompt-loader.ts), so pages where nothing happens never parse it. Built as
 // one ES module (shared/classic-content-scripts.ts) and listed in web_accessible_resources,
 // which a content script's import() needs.
 import { h } from 'preact';
@@ -22,5 +25,9 @@ export function showView<N extends PromptViewName>(
   return showPrompt((close) => h(component, { ...base, keyStage, close }), options, signal);
 }
 
-// Block It's "How to block someone here" help, which stays while prompts come and go.
-export { howToBlockHelp } from './prompts/block-it/how-to-block-view';
+// Each feature's work after the pupil's action, and the settings reader.
+export { readPromptConfig } from '../shared/prompt-config';
+export { createZipItCheck } from './prompts/zip-it/zip-it-check';
+export { createBlockItCheck } from './prompts/block-it/block-it-decide';
+export { followHowToBlock } from './prompts/block-it/how-to-block-follow';
+export { remindCopy } from './prompts/copyright/copy-remind';
