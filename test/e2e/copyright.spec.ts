@@ -160,7 +160,13 @@ test("the limit and the platforms are the school's, from managed policy", async 
       .poll(() =>
         worker.evaluate(async () => (await chrome.storage.local.get('promptConfig')).promptConfig),
       )
-      .toEqual({ keyStage: 'ks2', copyWordLimit: 150, messagingPlatforms: ['gmail', 'scratch'] });
+      .toEqual({
+        keyStage: 'ks2',
+        copyWordLimit: 150,
+        messagingPlatforms: ['gmail', 'scratch'],
+        // Zip It's part (since Zip It joined the config): nothing set for it here.
+        zipIt: { trustedSites: [], signInSites: [], pupilName: null, schoolName: null },
+      });
     const page = await openArticle(launched, server);
     // 112 words: under this school's limit.
     await selectAll(page, '#long');
