@@ -1,13 +1,13 @@
 // A Vite plugin that builds each script in shared/classic-content-scripts.ts as one classic
-// IIFE file (its static dynamic imports inlined), and the prompts' drawing module as one ES module, beside the extension build, after crxjs has written
+// IIFE file (its static dynamic imports inlined), and the prompts' module as one ES module, beside the extension build, after crxjs has written
 // the rest. The same `define`s apply, so `__TEST__` means the same in every file.
 import path from 'node:path';
 import { build, type Plugin } from 'vite';
 import {
   CLASSIC_CONTENT_SCRIPTS,
   classicContentScriptPath,
-  PROMPTS_UI_ENTRY,
-  PROMPTS_UI_PATH,
+  PROMPTS_MODULE_ENTRY,
+  PROMPTS_MODULE_PATH,
   type ClassicContentScript,
 } from '../shared/classic-content-scripts';
 
@@ -30,12 +30,12 @@ export function classicContentScripts(): Plugin {
           format: 'iife' as const,
           name: `safeClass_${name.replace(/-/g, '_')}`,
         })),
-        // The prompts' drawing module, which the prompts script imports on its first prompt.
+        // The prompts' module, which the prompts script imports when a pupil's action needs it.
         {
-          entry: PROMPTS_UI_ENTRY,
-          file: PROMPTS_UI_PATH,
+          entry: PROMPTS_MODULE_ENTRY,
+          file: PROMPTS_MODULE_PATH,
           format: 'es' as const,
-          name: 'promptsUi',
+          name: 'promptsModule',
         },
       ];
       for (const { entry, file: relative, format, name } of files) {

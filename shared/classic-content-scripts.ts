@@ -14,8 +14,9 @@ export const classicContentScriptPath = (name: ClassicContentScript): string =>
   `content-scripts/${name}.js`;
 
 /**
- * The prompts' drawing module (content/prompts-ui.tsx): one ES module, built beside the classic
- * scripts, that the prompts script imports only when it first shows a prompt.
+ * The prompts' module (content/prompts-module.tsx): one ES module, built beside the classic
+ * scripts, holding everything the prompts script does after a pupil's action (the detectors,
+ * the decisions, the drawing). The prompts script imports it only when an action may need it.
  */
-export const PROMPTS_UI_ENTRY = 'content/prompts-ui.tsx';
-export const PROMPTS_UI_PATH = 'content-scripts/prompts-ui.js';
+export const PROMPTS_MODULE_ENTRY = 'content/prompts-module.tsx';
+export const PROMPTS_MODULE_PATH = 'content-scripts/prompts-module.js';

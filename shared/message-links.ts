@@ -168,19 +168,4 @@ export function unwrapRedirect(url: URL): URL {
   return current;
 }
 
-const bare = (host: string) =>
-  host
-    .toLowerCase()
-    .replace(/\.$/, '')
-    .replace(/^www\./, '');
-
-/**
- * True when two hosts are one site for Block It: the same host (with or without `www.`), or
- * one inside the other (`mail.school.org` and `school.org`). Links between a platform's own
- * pages go through untouched; anything else is asked about.
- */
-export function isSameSite(a: string, b: string): boolean {
-  const x = bare(a);
-  const y = bare(b);
-  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
-}
+export { isSameSite } from './same-site';

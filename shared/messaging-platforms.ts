@@ -8,11 +8,12 @@
 // ids below; all of them when it isn't set). The selectors follow each platform's current markup
 // and are a best effort: when a platform changes its page, the generic reading still catches
 // most message links, and only the platform's help button waits for an update here.
+import { MESSAGING_PLATFORM_HOSTS as HOSTS, onHost } from './messaging-platform-hosts';
 
 export interface MessagingPlatform {
   /** Also the key of its steps in shared/messaging-platform-help.ts. */
   id: string;
-  /** Hostnames it is served from; their subdomains count too. */
+  /** Hostnames it is served from (shared/messaging-platform-hosts.ts); subdomains count too. */
   hosts: readonly string[];
   /** Path prefixes of its pages with messages or comments; none: every page on the hosts. */
   paths?: readonly string[];
@@ -23,13 +24,13 @@ export interface MessagingPlatform {
 export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
   {
     id: 'gmail',
-    hosts: ['mail.google.com'],
+    hosts: HOSTS.gmail,
     // An opened message, its body and its attachment chips.
     areas: ['.adn', '.a3s', '.ii.gt', '.aQH'],
   },
   {
     id: 'outlook',
-    hosts: ['outlook.office.com', 'outlook.office365.com', 'outlook.live.com'],
+    hosts: HOSTS.outlook,
     areas: [
       '[aria-label="Message body"]',
       '[id^="UniqueMessageBody"]',
@@ -39,7 +40,7 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
   },
   {
     id: 'teams',
-    hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'],
+    hosts: HOSTS.teams,
     areas: [
       '[data-tid="chat-pane-list"]',
       '[data-tid="chat-pane-message"]',
@@ -49,29 +50,29 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
   },
   {
     id: 'classroom',
-    hosts: ['classroom.google.com'],
+    hosts: HOSTS.classroom,
     // Stream posts and their class comments.
     areas: ['[data-stream-item-id]', '[aria-label*="comment" i]'],
   },
   {
     id: 'padlet',
-    hosts: ['padlet.com', 'padlet.org'],
+    hosts: HOSTS.padlet,
     areas: ['[data-testid*="comment" i]', '[data-testid="surfacePost"]', '.surface-post'],
   },
   {
     id: 'seesaw',
-    hosts: ['app.seesaw.me'],
+    hosts: HOSTS.seesaw,
     areas: ['[data-testid*="comment" i]', '[class*="comment" i]'],
   },
   {
     id: 'scratch',
-    hosts: ['scratch.mit.edu'],
+    hosts: HOSTS.scratch,
     paths: ['/projects/', '/users/', '/studios/', '/discuss/'],
     areas: ['.comments-container', '#comments', '.comments-list', '.postmsg'],
   },
   {
     id: 'youtube',
-    hosts: ['youtube.com'],
+    hosts: HOSTS.youtube,
     paths: ['/watch', '/shorts/', '/live/', '/post/', '/@', '/channel/'],
     areas: [
       'ytd-comments',
@@ -83,9 +84,6 @@ export const MESSAGING_PLATFORMS: readonly MessagingPlatform[] = [
 ];
 
 export const MESSAGING_PLATFORM_IDS: readonly string[] = MESSAGING_PLATFORMS.map(({ id }) => id);
-
-const onHost = (hostname: string, host: string) =>
-  hostname === host || hostname.endsWith(`.${host}`);
 
 /**
  * The listed platform a host belongs to, or null. Decided from the address alone, so a page

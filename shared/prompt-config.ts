@@ -7,7 +7,7 @@ import type { KeyStage } from './policy-model';
 import { FALLBACK_ZIP_IT_CONFIG, readZipItConfig, type ZipItConfig } from './zip-it/zip-it-config';
 
 /** storage.local key; background/storage-keys.ts lists it with the worker's other keys. */
-export const PROMPT_CONFIG_KEY = 'promptConfig';
+export { PROMPT_CONFIG_KEY } from './prompt-config-key';
 
 /** Words copied from one page before the "say where you found it" reminder. */
 export const DEFAULT_COPY_WORD_LIMIT = 40;

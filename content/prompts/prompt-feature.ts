@@ -6,11 +6,16 @@
 // that only adds listeners costs a page about 1.3 ms of main thread; the first touch of
 // `chrome.storage` adds about 3.4 ms more, and every kilobyte of script adds compile time. So a
 // feature's `init` adds listeners and nothing else: no `chrome.*` call, no config read, no DOM
-// query. Everything else waits for the pupil's action, and the drawing code (Preact) is a
-// separate module the context loads only when a prompt is first shown.
+// query. Every kilobyte counts too, so the script holds only the listeners and the cheap checks
+// that decide whether an event matters; the rest (detectors, decisions, drawing) is a separate
+// module the context loads when an action may need it (`logic()`), read ahead on the earliest
+// cheap sign of one (a focus, a pointer down on a link).
 import type { Send } from './send';
 import type { PromptConfig } from '../../shared/prompt-config';
 import type { PromptViewName, PromptViewProps } from './prompt-views';
+import type { PromptsModule } from './prompt-loader';
+
+export type { PromptsModule };
 
 export type { Send };
 
@@ -35,13 +40,18 @@ export interface PromptContext {
   /**
    * Shows one prompt view (content/prompts/prompt-views.ts) in the page's closed shadow root,
    * replacing any prompt already shown, and resolves to what closes it. The first call loads the
-   * drawing module.
+   * prompts' module.
    */
   show<N extends PromptViewName>(
     view: N,
     props: PromptViewProps[N],
     options: ShowOptions,
   ): Promise<() => void>;
+  /**
+   * The prompts' module: the detectors, the decisions and the drawing code. Loaded on the first
+   * call and the same promise after that (shared/read-ahead.ts reads it ahead).
+   */
+  logic(): Promise<PromptsModule>;
   /** False once the extension was updated or removed under this page: stop reacting then. */
   connected(): boolean;
 }

@@ -1,19 +1,21 @@
-// Loads the prompts' drawing module (content/prompts-ui.tsx) once, on the first prompt. A
-// content script's import() of a web-accessible extension file runs in the content script's
-// own world, so the module shares this script's globals and the prompt's callbacks.
-import { PROMPTS_UI_PATH } from '../../shared/classic-content-scripts';
+// Loads the prompts' module (content/prompts-module.tsx) once, when a pupil's action first may
+// need it. A content script's import() of a web-accessible extension file runs in the content
+// script's own world, so the module shares this script's globals and the prompt's callbacks.
+import { PROMPTS_MODULE_PATH } from '../../shared/classic-content-scripts';
 
-type PromptsUi = typeof import('../prompts-ui');
+export type PromptsModule = typeof import('../prompts-module');
 
-let loading: Promise<PromptsUi> | null = null;
+let loading: Promise<PromptsModule> | null = null;
 
-export function loadPromptsUi(): Promise<PromptsUi> {
-  loading ??= import(
-    /* @vite-ignore */ chrome.runtime.getURL(PROMPTS_UI_PATH)
-  ) as Promise<PromptsUi>;
+export function loadPromptsModule(): Promise<PromptsModule> {
+  if (loading) return loading;
+  const started = import(
+    /* @vite-ignore */ chrome.runtime.getURL(PROMPTS_MODULE_PATH)
+  ) as Promise<PromptsModule>;
+  loading = started;
   // A failed load (the extension was updated under the page) may be tried again.
-  loading.catch(() => {
-    loading = null;
+  started.catch(() => {
+    if (loading === started) loading = null;
   });
-  return loading;
+  return started;
 }

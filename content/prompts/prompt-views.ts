@@ -1,6 +1,6 @@
-// Every prompt view the drawing module can show, by name, with the props it takes. A feature
+// Every prompt view the prompts' module can show, by name, with the props it takes. A feature
 // asks for a view by name (PromptContext.show), so its trigger code stays in the small prompts
-// script and its Preact component stays in the drawing module (content/prompts-ui.tsx), which
+// script and its Preact component stays in the prompts' module (content/prompts-module.tsx), which
 // loads only when a prompt is first shown. Props may carry callbacks: both run in the same
 // content-script world.
 import type { KeyStage } from '../../shared/policy-model';

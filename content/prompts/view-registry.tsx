@@ -1,5 +1,5 @@
 // The component for each prompt view (content/prompts/prompt-views.ts names them). Only the
-// drawing module imports this, so no component is in the small script every page runs.
+// prompts' module imports this, so no component is in the small script every page runs.
 import type { ComponentType } from 'preact';
 import { BlockItCard } from './block-it/block-it-card';
 import { CitationCard } from './copyright/citation-card';

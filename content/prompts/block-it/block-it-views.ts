@@ -1,5 +1,5 @@
 // Block It's prompt views and their props (joined in content/prompts/prompt-views.ts). Types
-// only: the components live in the drawing module.
+// only: the components live in the prompts' module.
 export type BlockItKind = 'link' | 'attachment';
 
 export type BlockItViews = {

@@ -2,8 +2,9 @@
 // shows "Remember to say where you found it" with a citation to copy. The copy itself goes
 // ahead untouched: the listener is passive and the card comes after. Copies from text boxes
 // and editors (the pupil's own writing) don't count, nor copies from the prompts themselves.
-import { countWords } from '../../../shared/word-count';
-import type { PromptContext, PromptFeature } from '../prompt-feature';
+// Here, in the script every page parses, only the copied words are taken, in the copy event;
+// counting them and the card are in the prompts' module (copy-remind.ts).
+import type { PromptFeature } from '../prompt-feature';
 
 function fromOwnWriting(event: Event): boolean {
   const target = event.target;
@@ -13,30 +14,6 @@ function fromOwnWriting(event: Event): boolean {
     target instanceof HTMLInputElement ||
     target instanceof HTMLTextAreaElement ||
     target.isContentEditable
-  );
-}
-
-async function remind(context: PromptContext, copied: string, done: () => void): Promise<void> {
-  const { copyWordLimit } = await context.config();
-  if (countWords(copied, copyWordLimit) <= copyWordLimit) return done();
-  let recorded = false;
-  const record = (outcome: 'reminded' | 'citation-copied') => {
-    if (recorded) return;
-    recorded = true;
-    void context
-      .send('content.pupilEvent', { kind: 'copyright', detail: 'copied-text', outcome })
-      .catch(() => undefined);
-  };
-  await context.show(
-    'copyright-citation',
-    { onCopied: () => record('citation-copied') },
-    {
-      placement: 'corner',
-      onClose: () => {
-        record('reminded');
-        done();
-      },
-    },
   );
 }
 
@@ -53,7 +30,11 @@ export const copyReminder: PromptFeature = {
         const copied = document.getSelection()?.toString() ?? '';
         if (!copied.trim() || !context.connected()) return;
         open = true;
-        void remind(context, copied, () => (open = false)).catch(() => (open = false));
+        const done = () => (open = false);
+        void context
+          .logic()
+          .then((module) => module.remindCopy(context, copied, done))
+          .catch(done);
       },
       { signal, passive: true },
     );

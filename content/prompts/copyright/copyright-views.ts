@@ -1,5 +1,5 @@
 // The copyright reminders' prompt views and their props (joined in
-// content/prompts/prompt-views.ts). Types only: the components live in the drawing module.
+// content/prompts/prompt-views.ts). Types only: the components live in the prompts' module.
 export type CopyrightViews = {
   /** "Remember to say where you found it", with a citation for this page to copy. */
   'copyright-citation': {

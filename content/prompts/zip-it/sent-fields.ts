@@ -3,51 +3,10 @@
 // are only read here, in the page, to find the kinds of detail in them; they are never sent.
 import type { SentField } from '../../../shared/zip-it/personal-data-detectors';
 import { isBirthField } from '../../../shared/zip-it/birth-date';
-import type { TextBoxHints } from '../../../shared/zip-it/send-moments';
-
-/** Input types a pupil types words into; hidden, buttons, boxes and files carry no typing. */
-const TYPED_INPUTS = new Set([
-  'text',
-  'search',
-  'email',
-  'tel',
-  'url',
-  'number',
-  'date',
-  'password',
-]);
+import { editableRoot, hintsOf, TYPED_INPUTS, type TextBox } from './send-targets';
 
 /** Forms with thousands of controls exist; a pupil never types in more than this many. */
 const MAX_FIELDS = 300;
-
-export type TextBox = HTMLInputElement | HTMLTextAreaElement | HTMLElement;
-
-export const isTypedInput = (element: Element): element is HTMLInputElement =>
-  element instanceof HTMLInputElement && TYPED_INPUTS.has(element.type);
-
-/** The outermost editable element a node is in, or null. */
-export function editableRoot(node: Element): HTMLElement | null {
-  if (!(node instanceof HTMLElement) || !node.isContentEditable) return null;
-  let root = node;
-  while (root.parentElement?.isContentEditable) root = root.parentElement;
-  return root;
-}
-
-function hintsOf(element: HTMLElement): string {
-  const parts = [
-    element.getAttribute('name'),
-    element.id,
-    element.getAttribute('autocomplete'),
-    element.getAttribute('aria-label'),
-    element.getAttribute('placeholder'),
-    element.getAttribute('aria-placeholder'),
-    element.getAttribute('data-placeholder'),
-  ];
-  const labels =
-    'labels' in element ? (element.labels as NodeListOf<HTMLLabelElement> | null) : null;
-  for (const label of labels ?? []) parts.push(label.textContent);
-  return parts.filter(Boolean).join(' ');
-}
 
 function fieldOf(element: Element): SentField | null {
   if (element instanceof HTMLInputElement) {
@@ -86,22 +45,12 @@ export function formFields(form: HTMLFormElement): SentField[] {
   return fields;
 }
 
+/** What a send sends: a form's fields, or the one text box. */
+export const fieldsOf = (sent: HTMLFormElement | TextBox): SentField[] =>
+  sent instanceof HTMLFormElement ? formFields(sent) : boxFields(sent);
+
 /** The one text box being sent. */
 export function boxFields(box: TextBox): SentField[] {
   const field = fieldOf(box);
   return field ? [field] : [];
-}
-
-/** What tells a chat box from a box for writing (shared/zip-it/send-moments.ts decides). */
-export function textBoxHints(box: HTMLTextAreaElement | HTMLElement): TextBoxHints {
-  return {
-    hints: `${hintsOf(box)} ${box.getAttribute('role') ?? ''}`,
-    enterKeyHint: box.getAttribute('enterkeyhint') ?? '',
-    rows: box instanceof HTMLTextAreaElement ? box.getAttribute('rows') : null,
-    singleLine:
-      !(box instanceof HTMLTextAreaElement) &&
-      box.getAttribute('role') === 'textbox' &&
-      box.getAttribute('aria-multiline') !== 'true',
-    multiLine: box.getAttribute('aria-multiline') === 'true',
-  };
 }

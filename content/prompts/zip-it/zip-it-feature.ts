@@ -4,34 +4,15 @@
 // form's submit, Enter in a text box or chat box, and a click on a submit or send button. At
 // that moment it reads only what is being sent, and only the kinds of detail found (never the
 // text) are recorded with the pupil's choice. A page where nobody sends anything pays for four
-// listeners: the school's settings are first read when the pupil focuses a box to type in, and
-// the card's drawing code loads only when a card is shown (content/prompts/prompt-feature.ts).
-import {
-  detectPersonalData,
-  type SentField,
-  type ZipItDetail,
-} from '../../../shared/zip-it/personal-data-detectors';
+// listeners: the school's settings and the prompts' module (the detectors and the card, in
+// zip-it-check.ts) are first read when the pupil focuses a box to type in. This file, in the
+// script every page parses, only finds the moment of sending: that must happen inside the event.
 import type { PromptConfig } from '../../../shared/prompt-config';
 import { readAhead } from '../../../shared/read-ahead';
 import { isChatBox, isSendButtonName } from '../../../shared/zip-it/send-moments';
-import { siteListIncludes } from '../../../shared/zip-it/site-list';
-import type { PromptContext, PromptFeature } from '../prompt-feature';
-import { createSendPass } from '../../../shared/zip-it/send-pass';
-import {
-  boxFields,
-  editableRoot,
-  formFields,
-  isTypedInput,
-  textBoxHints,
-  type TextBox,
-} from './sent-fields';
-
-/** What is being sent, where focus goes back to, and how to send it again. */
-interface SendMoment {
-  fields: SentField[];
-  focus: HTMLElement | null;
-  resend: () => void;
-}
+import type { PromptContext, PromptFeature, PromptsModule } from '../prompt-feature';
+import { editableRoot, isTypedInput, textBoxHints, type TextBox } from './send-targets';
+import type { SendMoment, ZipItCheck } from './zip-it-check';
 
 const BUTTONS = 'button, input[type=submit], input[type=image], input[type=button], [role=button]';
 
@@ -71,101 +52,29 @@ function boxForButton(button: HTMLElement, lastBox: TextBox | null): TextBox | n
   return null;
 }
 
-/** A send stopped and held until the pupil chooses. */
-interface Held {
-  details: ZipItDetail[];
-  /** Lets this same send through when it is done again. */
-  grant: () => void;
-}
-
-const stop = (event: Event) => {
-  event.preventDefault();
-  event.stopImmediatePropagation();
-};
-
 export function startZipIt(signal: AbortSignal, context: PromptContext): void {
-  const pass = createSendPass();
+  const module = readAhead(() => context.logic());
   const config = readAhead(() => context.config());
   let lastBox: TextBox | null = null;
-
-  /** What in this send must wait for the pupil's choice, or null when it may go. */
-  function toHold(moment: SendMoment, { zipIt }: PromptConfig): Held | null {
-    const url = new URL(location.href);
-    const signInSite = siteListIncludes(zipIt.signInSites, url);
-    // On the school's trusted sites only the password rule applies.
-    const fields = siteListIncludes(zipIt.trustedSites, url)
-      ? moment.fields.filter((field) => field.password)
-      : moment.fields;
-    const details = detectPersonalData(fields, zipIt, { signInSite });
-    if (details.length === 0) return null;
-    const fingerprint = `${details.join()}\n${moment.fields.map((field) => field.value).join('\n')}`;
-    if (pass.allows(fingerprint)) return null;
-    return { details, grant: () => pass.grant(fingerprint) };
-  }
+  let zipItCheck: ZipItCheck | null = null;
+  const checker = (loaded: PromptsModule) =>
+    (zipItCheck ??= loaded.createZipItCheck(signal, context));
 
   /** Stops the send and asks, if it holds personal details and has no pass. */
   function check(event: Event, moment: SendMoment): void {
     if (!context.connected()) return;
-    // Nothing typed holds no detail, whatever the school's settings say.
-    if (moment.fields.every((field) => field.value.trim() === '')) return;
-    const known = config.now();
-    if (known) {
-      const held = toHold(moment, known);
-      if (!held) return;
-      stop(event);
-      show(held, moment);
-      return;
-    }
-    // The settings aren't read yet (a send before any box was focused, or just after a policy
-    // change): hold the send while they are read, then ask, or send it again as it was. The
-    // send done again is checked with the settings known, so it goes straight through.
-    stop(event);
-    void config.read().then((read) => {
-      if (signal.aborted) return;
-      const held = toHold(moment, read);
-      if (held) show(held, moment);
-      else moment.resend();
-    });
-  }
-
-  function show(held: Held, moment: SendMoment): void {
-    ask(held, moment).catch((error: unknown) => {
-      // The send stays stopped: a detail is never sent because the card failed to draw.
-      console.error('Safe Class: the Zip It card did not show', error);
-    });
-  }
-
-  async function ask({ details, grant }: Held, moment: SendMoment): Promise<void> {
-    let chosen: 'kept-private' | 'teacher-said-ok' | null = null;
-    const record = (outcome: 'kept-private' | 'teacher-said-ok') =>
-      Promise.all(
-        details.map((detail) =>
-          context.send('content.pupilEvent', { kind: 'zip-it', detail, outcome }),
-        ),
-      );
-    await context.show(
-      'zip-it',
-      {
-        details,
-        onKeep: async () => {
-          await record('kept-private');
-          chosen = 'kept-private';
-        },
-        onTeacherSaidOk: async () => {
-          await record('teacher-said-ok');
-          chosen = 'teacher-said-ok';
-          grant();
-        },
-      },
-      {
-        placement: 'modal',
-        onClose: () => {
-          // Escape also keeps it private; the pupil's words stay where they were.
-          if (chosen === null) void record('kept-private').catch(() => undefined);
-          moment.focus?.focus({ preventScroll: true });
-          if (chosen === 'teacher-said-ok') moment.resend();
-        },
-      },
+    const loaded = module.now();
+    const known: PromptConfig | null = config.now();
+    if (loaded && known) return checker(loaded).now(event, moment, known);
+    // The module or the settings aren't read yet (a send before any box was focused, or just
+    // after a policy change): hold the send while they are read, then ask, or send it again as
+    // it was. The send done again is checked with both known, so it goes straight through.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    void Promise.all([module.read(), config.read()]).then(
+      ([read, settings]) => checker(read).later(moment, settings),
+      // The send stays stopped: a detail is never sent because the check could not load.
+      (error: unknown) => console.error('Safe Class: Zip It could not check a send', error),
     );
   }
 
@@ -176,7 +85,7 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
       if (!(form instanceof HTMLFormElement)) return;
       const submitter = (event as SubmitEvent).submitter;
       check(event, {
-        fields: formFields(form),
+        sent: form,
         focus: lastBox && form.contains(lastBox) ? lastBox : null,
         resend: () => {
           try {
@@ -212,7 +121,7 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
       if (isTypedInput(target)) {
         const { form } = target;
         check(event, {
-          fields: form ? formFields(form) : boxFields(target),
+          sent: form ?? target,
           focus: target,
           resend: () => {
             // The page's own Enter handlers first, then the form's submission if none stopped it.
@@ -225,7 +134,7 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
       const box = target instanceof HTMLTextAreaElement ? target : editableRoot(target);
       if (!box || !isChatBox(textBoxHints(box))) return;
       check(event, {
-        fields: boxFields(box),
+        sent: box,
         focus: box,
         resend: () => void box.dispatchEvent(new KeyboardEvent('keydown', init)),
       });
@@ -249,11 +158,11 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
           ? button.type === 'submit'
           : button instanceof HTMLInputElement && ['submit', 'image'].includes(button.type));
       if (!submits && !isSendButtonName(buttonName(button))) return;
-      const box = form ? null : boxForButton(button, lastBox);
-      if (!form && !box) return;
+      const sent = form ?? boxForButton(button, lastBox);
+      if (!sent) return;
       check(event, {
-        fields: form ? formFields(form) : box ? boxFields(box) : [],
-        focus: form ? (lastBox && form.contains(lastBox) ? lastBox : null) : box,
+        sent,
+        focus: form ? (lastBox && form.contains(lastBox) ? lastBox : null) : sent,
         resend: () => button.click(),
       });
     },
@@ -261,8 +170,8 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
   );
 
   // Which box the pupil typed in last, so a send button outside a form knows what it sends.
-  // Focusing a box is also when the school's settings are first read, so they are known by
-  // the time anything typed there is sent.
+  // Focusing a box is also when the school's settings and the prompts' module are first read,
+  // so they are known by the time anything typed there is sent.
   window.addEventListener(
     'focusin',
     (event) => {
@@ -274,7 +183,9 @@ export function startZipIt(signal: AbortSignal, context: PromptContext): void {
           : editableRoot(target);
       if (!box) return;
       lastBox = box;
-      if (context.connected()) config.now();
+      if (!context.connected()) return;
+      module.now();
+      config.now();
     },
     { capture: true, signal },
   );

@@ -1,5 +1,5 @@
 // Zip It's one view, by name, with what its trigger code (zip-it-feature.ts) passes it. The
-// component is in zip-it-card.tsx, in the drawing module; this file is types only, so the
+// component is in zip-it-card.tsx, in the prompts' module; this file is types only, so the
 // trigger code names the view without loading Preact.
 import type { ZipItDetail } from '../../../shared/zip-it/personal-data-detectors';
 
