@@ -34,6 +34,8 @@ export interface LoadCost {
   scriptMs: number;
   /** Cumulative layout shift over the page's life until measured. */
   layoutShift: number;
+  /** What moved in each shift (element and how far), so a shift can be traced to its cause. */
+  shifted: string[];
   /** The page's whole main-thread task time (Performance.getMetrics TaskDuration), ms. */
   taskMs: number;
 }
@@ -124,19 +126,35 @@ async function collectTrace(cdp: CDPSession, during: () => Promise<void>): Promi
 async function measureLoad(page: Page, url: string, extensionOrigin: string): Promise<LoadCost> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  let layoutShift = 0;
+  let shifts = { sum: 0, shifted: [] as string[] };
   const events = await collectTrace(cdp, async () => {
     await page.goto(url, { waitUntil: 'load' });
     await sleep(AFTER_LOAD_MS);
-    layoutShift = await page.evaluate(
+    shifts = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<{ sum: number; shifted: string[] }>((resolve) => {
           let sum = 0;
+          const shifted: string[] = [];
+          interface Source {
+            node?: Node | null;
+            previousRect: DOMRectReadOnly;
+            currentRect: DOMRectReadOnly;
+          }
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries())
-              sum += (entry as unknown as { value: number }).value;
+            for (const entry of list.getEntries()) {
+              const shift = entry as unknown as { value: number; sources?: Source[] };
+              sum += shift.value;
+              for (const { node, previousRect, currentRect } of shift.sources ?? []) {
+                const name = node instanceof Element ? node.tagName.toLowerCase() : node?.nodeName;
+                const id = node instanceof Element && node.id ? `#${node.id}` : '';
+                shifted.push(
+                  `${name ?? '(gone)'}${id} y ${previousRect.y}→${currentRect.y}, ` +
+                    `h ${previousRect.height}→${currentRect.height}`,
+                );
+              }
+            }
           }).observe({ type: 'layout-shift', buffered: true });
-          setTimeout(() => resolve(sum), 50);
+          setTimeout(() => resolve({ sum, shifted }), 50);
         }),
     );
   });
@@ -145,14 +163,23 @@ async function measureLoad(page: Page, url: string, extensionOrigin: string): Pr
   await cdp.detach();
   return {
     scriptMs: extensionScriptMs(events, extensionOrigin),
-    layoutShift,
+    layoutShift: shifts.sum,
+    shifted: shifts.shifted,
     taskMs: taskSeconds * 1000,
   };
 }
 
+interface CostSummary {
+  scriptMs: Summary;
+  layoutShift: Summary;
+  taskMs: Summary;
+  /** Every distinct element a shift moved, over all loads. */
+  shifted: string[];
+}
+
 export interface ContentScriptCost {
-  plain: { scriptMs: Summary; layoutShift: Summary; taskMs: Summary };
-  extension: { scriptMs: Summary; layoutShift: Summary; taskMs: Summary };
+  plain: CostSummary;
+  extension: CostSummary;
   scripts: string[];
 }
 
@@ -182,10 +209,11 @@ export async function contentScriptCost(
       }
     }
   }
-  const summaries = (costs: LoadCost[]) => ({
+  const summaries = (costs: LoadCost[]): CostSummary => ({
     scriptMs: summarize(costs.map((cost) => cost.scriptMs)),
     layoutShift: summarize(costs.map((cost) => cost.layoutShift)),
     taskMs: summarize(costs.map((cost) => cost.taskMs)),
+    shifted: [...new Set(costs.flatMap((cost) => cost.shifted))],
   });
   return { plain: summaries(samples.plain), extension: summaries(samples.extension), scripts };
 }
@@ -220,5 +248,8 @@ export function contentScriptLines(cost: ContentScriptCost): string[] {
     ),
     `layout shift (largest of ${cost.extension.layoutShift.n} loads): without ${shift(cost.plain.layoutShift)}, ` +
       `with ${shift(cost.extension.layoutShift)} (aim: no shift added)`,
+    ...(['plain', 'extension'] as const).flatMap((key) =>
+      cost[key].shifted.length ? [`  moved ${key}: ${cost[key].shifted.join('; ')}`] : [],
+    ),
   ];
 }
