@@ -71,6 +71,7 @@ import {
   scheduleDeviceRetention,
   sweepDeviceRecords,
 } from './retention/device-retention';
+import { privacyNotice } from './privacy-notice';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
@@ -249,6 +250,7 @@ const route = createMessageRouter(
       return { id: request.id, storedOnDevice: true };
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
+    'pupil.privacyNotice': privacyNotice,
     'pupil.askToDownload': async ({ url, fileName }) => {
       const request = await storeDownloadRequest(url, fileName);
       void deliverOutbox(visitRequestOutbox, { urgent: true });

@@ -13,7 +13,7 @@ const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8
 
 /** The keys named in the first column of a markdown table (`| \`key\` | …`). */
 const tableKeys = (markdown: string) =>
-  new Set([...markdown.matchAll(/^\| `([A-Za-z0-9]+)` +\|/gm)].map((match) => match[1]));
+  new Set([...markdown.matchAll(/^\| `([A-Za-z0-9]+)` +\|/gm)].map((match) => match[1] ?? ''));
 
 describe('docs/google-admin-policy.example.json', () => {
   it('is shown in the guide exactly as the file has it', () => {
