@@ -241,16 +241,23 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
  * of range is refused rather than clamped, so a typo (700 for 70) is seen on the options page.
  */
 function readDeviceRecordDays(value: unknown, errors: string[]): number | null {
-  if (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_DEVICE_RECORD_DAYS &&
-    value <= MAX_DEVICE_RECORD_DAYS
-  ) {
+  const range = { min: MIN_DEVICE_RECORD_DAYS, max: MAX_DEVICE_RECORD_DAYS };
+  return readWholeNumber('deviceRecordDays', value, range, 'a whole number of days', errors);
+}
+
+/** A whole number within the range, else null with a reason naming the key and what it got. */
+function readWholeNumber(
+  key: string,
+  value: unknown,
+  { min, max }: { min: number; max: number },
+  expected: string,
+  errors: string[],
+): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
     return value;
   }
   errors.push(
-    `deviceRecordDays: expected a whole number of days from ${MIN_DEVICE_RECORD_DAYS} to ${MAX_DEVICE_RECORD_DAYS}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
+    `${key}: expected ${expected} from ${min} to ${max}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
   );
   return null;
 }
@@ -317,18 +324,8 @@ function readMessagingPlatforms(value: unknown, errors: string[]): string[] | nu
 
 /** The copyright reminder's word limit: a whole number in range, else null (with a reason). */
 function readCopyWordLimit(value: unknown, errors: string[]): number | null {
-  if (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_COPY_WORD_LIMIT &&
-    value <= MAX_COPY_WORD_LIMIT
-  ) {
-    return value;
-  }
-  errors.push(
-    `copyWordLimit: expected a whole number from ${MIN_COPY_WORD_LIMIT} to ${MAX_COPY_WORD_LIMIT}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
-  );
-  return null;
+  const range = { min: MIN_COPY_WORD_LIMIT, max: MAX_COPY_WORD_LIMIT };
+  return readWholeNumber('copyWordLimit', value, range, 'a whole number', errors);
 }
 
 /**
