@@ -3,14 +3,21 @@
 // with the guide's bypass-closing Chrome policies. Then, in real Chromium: chrome://policy
 // shows every one applied with no error, the extension holds the example's key stage and
 // lists, its sites load and others reach the block page, and the pupils' privacy page (opened
-// from the popup and the block page with the keyboard) says what this school records.
+// from the popup and the block page with the keyboard) says what this school records. Last, the
+// extension force-installed from a hub while the blocklist keeps every other extension out.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { applyManagedPolicy } from '../../shared/managed-policy';
 import { exampleText, unwrapAdminPolicy } from '../shared/admin-policy-example';
 import { expectNoAxeViolations } from './support/axe';
-import { expectBlocked, readEnforcement } from './support/extension';
+import { expectBlocked, readEnforcement, waitForEnforcement } from './support/extension';
+import { launchManagedBrowser, waitForExtensionWorker } from './support/force-install';
 import { html } from './support/fixture-server';
+import { startHub, type HubProcess } from './support/hub-process';
 import { EXTENSION_ID, writeChromePolicyFile } from './support/policy-file';
+import { packageSchoolRelease } from './support/school-release';
 import { expect, test } from './support/test';
 
 const example = unwrapAdminPolicy(exampleText());
@@ -19,8 +26,8 @@ const example = unwrapAdminPolicy(exampleText());
  * The guide's settings that desktop Chromium honours and that leave a test able to drive it.
  * Left out, with the reason: DeveloperToolsAvailability 2 (Playwright drives Chromium through
  * DevTools, so the browser never becomes reachable), ExtensionInstallBlocklist ["*"] (it also
- * keeps out the unpacked build this test loads from the command line; a force-installed
- * extension is exempt, and self-hosted-install.spec.ts proves force-installing),
+ * keeps out the unpacked build loaded from the command line; a force-installed extension is
+ * exempt, which the last test proves),
  * DeviceGuestModeEnabled (a ChromeOS device policy, an error on Linux).
  */
 const BYPASS_POLICIES = {
@@ -229,5 +236,57 @@ test.describe('a KS1 organisational unit whose school takes screenshots with fla
     // A picture beside every line, for pupils who don't read yet.
     for (const item of await items.all()) await expect(item.locator('svg.icon')).toHaveCount(1);
     await expectNoAxeViolations(privacy);
+  });
+});
+
+test.describe('force-installed from the hub, with every other extension blocked', () => {
+  let folder: string;
+  let hub: HubProcess;
+
+  test.beforeEach(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'safe-class-google-admin-'));
+    hub = await startHub({ env: { HUB_RELEASE_DIR: path.join(folder, 'release') } });
+  });
+
+  test.afterEach(async () => {
+    await hub.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  test('the blocklist "*" leaves the force-installed extension in, and the example applies to it', async () => {
+    test.setTimeout(120_000);
+    const release = await packageSchoolRelease(folder, path.join(folder, 'release'), hub);
+    const removePolicy = await writeChromePolicyFile('safe-class-google-admin-forced-e2e', {
+      ExtensionInstallForcelist: [release.forcelistLine],
+      ExtensionInstallBlocklist: ['*'],
+      // The guide says 2 for pupils; Playwright needs 1 to see an extension installed by policy
+      // (support/force-install.ts).
+      DeveloperToolsAvailability: 1,
+      '3rdparty': { extensions: { [release.schoolId]: example } },
+    });
+    try {
+      const browser = await launchManagedBrowser();
+      try {
+        const worker = await waitForExtensionWorker(browser.context, release.schoolId, 45_000);
+        await waitForEnforcement(worker);
+        await expect.poll(async () => (await readEnforcement(worker))?.keyStage).toBe('ks2');
+        const state = await worker.evaluate(async () => ({
+          installType: (await chrome.management.getSelf()).installType,
+          stored: await chrome.storage.managed.get(),
+          errors: (
+            (await chrome.storage.local.get('managedState')).managedState as {
+              errors: string[];
+            }
+          ).errors,
+        }));
+        expect(state).toEqual({ installType: 'admin', stored: example, errors: [] });
+        const page = await browser.context.newPage();
+        await expectPoliciesApplied(page, 'Chrome Policies', { ExtensionInstallBlocklist: ['*'] });
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await removePolicy();
+    }
   });
 });
