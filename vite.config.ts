@@ -24,6 +24,8 @@ export default defineConfig(({ mode }) => ({
         flag: 'extension/flag.html',
         // Opened by the worker in a new tab when it stops a download.
         download: 'extension/download.html',
+        // The pupils' privacy page, linked from the popup and the block page.
+        privacy: 'extension/privacy.html',
       },
     },
   },

@@ -66,6 +66,12 @@ import { downloadEvents } from './chrome-adapter';
 import { guardDownload } from './downloads/download-guard';
 import { startApprovedDownload } from './downloads/download-pass';
 import { storeDownloadRequest } from './downloads/download-requests';
+import {
+  DEVICE_RETENTION_ALARM,
+  scheduleDeviceRetention,
+  sweepDeviceRecords,
+} from './retention/device-retention';
+import { privacyNotice } from './privacy-notice';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
@@ -89,6 +95,7 @@ async function start(force: boolean): Promise<void> {
     await forgetRemovedHub(managed.fields);
     await enforce({ force });
     await startHubWatchdog();
+    await scheduleDeviceRetention();
     await connectToHub();
     sendOutbox();
   } catch (error) {
@@ -164,6 +171,12 @@ browser.alarms.onAlarm.addListener((alarm) => {
   } else if (alarm.name === POLICY_CHANGE_ALARM) {
     // A lesson's or a grant's own times say it has begun or is over; a rebuild applies that.
     void whenReady(() => enforce());
+  } else if (alarm.name === DEVICE_RETENTION_ALARM) {
+    // After start-up work, but outside `ready`: deleting old records never holds up a message.
+    void ready
+      .catch(() => undefined)
+      .then(() => sweepDeviceRecords())
+      .catch((error) => console.warn('Device retention sweep', error));
   } else {
     const outbox = outboxForAlarm(alarm.name);
     if (outbox) void ready.catch(() => undefined).then(() => deliverOutbox(outbox));
@@ -237,6 +250,7 @@ const route = createMessageRouter(
       return { id: request.id, storedOnDevice: true };
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
+    'pupil.privacyNotice': privacyNotice,
     'pupil.askToDownload': async ({ url, fileName }) => {
       const request = await storeDownloadRequest(url, fileName);
       void deliverOutbox(visitRequestOutbox, { urgent: true });

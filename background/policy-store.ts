@@ -69,3 +69,14 @@ export function updateSettings<T>(
     return result;
   });
 }
+
+/**
+ * The stored managed state, or null while none is stored or it can't be read. For decisions
+ * that must tell "the school named no hub" from "unknown" (background/retention/): only the
+ * first may let the device delete a record the hub doesn't hold.
+ */
+export async function readStoredManagedState(): Promise<ManagedState | null> {
+  const stored = await browser.storage.local.get(LOCAL_KEYS.managedState);
+  const parsed = managedStateSchema.safeParse(stored[LOCAL_KEYS.managedState]);
+  return parsed.success ? parsed.data : null;
+}

@@ -9,6 +9,7 @@ import { MESSAGING_PLATFORM_IDS } from './messaging-platforms';
 import { MAX_COPY_WORD_LIMIT, MIN_COPY_WORD_LIMIT } from './prompt-config';
 import { formatSiteEntry, parseSiteEntry } from './site-entry';
 import { isPinHash } from './pin-hash';
+import { MAX_DEVICE_RECORD_DAYS, MIN_DEVICE_RECORD_DAYS } from './device-retention';
 
 /** The managed policy keys, as declared in public/managed_schema.json. */
 export const MANAGED_KEYS = [
@@ -27,6 +28,7 @@ export const MANAGED_KEYS = [
   'schoolName',
   'zipItTrustedSites',
   'signInSites',
+  'deviceRecordDays',
 ] as const;
 
 export const managedFieldsSchema = z.object({
@@ -52,6 +54,8 @@ export const managedFieldsSchema = z.object({
   zipItTrustedSites: z.array(z.string()).optional(),
   /** Zip It: sites approved for signing in; a password typed on any other site prompts. */
   signInSites: z.array(z.string()).optional(),
+  /** Days the device keeps records the hub confirmed it holds (shared/device-retention.ts). */
+  deviceRecordDays: z.number().int().optional(),
 });
 /** Validated managed values; list entries are canonical site text. */
 export type ManagedFields = z.infer<typeof managedFieldsSchema>;
@@ -222,7 +226,40 @@ export function applyManagedPolicy(raw: unknown, lastGood: ManagedFields): Manag
     }
   }
 
+  if ('deviceRecordDays' in record) {
+    const days = readDeviceRecordDays(record.deviceRecordDays, errors);
+    if (days !== null) fields.deviceRecordDays = days;
+    else if (lastGood.deviceRecordDays !== undefined)
+      fields.deviceRecordDays = lastGood.deviceRecordDays;
+  }
+
   return { fields, errors };
+}
+
+/**
+ * The device's retention period: whole days in range, else null (with a reason). A value out
+ * of range is refused rather than clamped, so a typo (700 for 70) is seen on the options page.
+ */
+function readDeviceRecordDays(value: unknown, errors: string[]): number | null {
+  const range = { min: MIN_DEVICE_RECORD_DAYS, max: MAX_DEVICE_RECORD_DAYS };
+  return readWholeNumber('deviceRecordDays', value, range, 'a whole number of days', errors);
+}
+
+/** A whole number within the range, else null with a reason naming the key and what it got. */
+function readWholeNumber(
+  key: string,
+  value: unknown,
+  { min, max }: { min: number; max: number },
+  expected: string,
+  errors: string[],
+): number | null {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
+    return value;
+  }
+  errors.push(
+    `${key}: expected ${expected} from ${min} to ${max}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
+  );
+  return null;
 }
 
 /**
@@ -287,18 +324,8 @@ function readMessagingPlatforms(value: unknown, errors: string[]): string[] | nu
 
 /** The copyright reminder's word limit: a whole number in range, else null (with a reason). */
 function readCopyWordLimit(value: unknown, errors: string[]): number | null {
-  if (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_COPY_WORD_LIMIT &&
-    value <= MAX_COPY_WORD_LIMIT
-  ) {
-    return value;
-  }
-  errors.push(
-    `copyWordLimit: expected a whole number from ${MIN_COPY_WORD_LIMIT} to ${MAX_COPY_WORD_LIMIT}, got ${typeof value === 'number' ? value : describeType(value)}; kept the last good value`,
-  );
-  return null;
+  const range = { min: MIN_COPY_WORD_LIMIT, max: MAX_COPY_WORD_LIMIT };
+  return readWholeNumber('copyWordLimit', value, range, 'a whole number', errors);
 }
 
 /**

@@ -269,6 +269,21 @@ export const messageSpecs = {
     /** null when the device holds no such request (erased, or from another profile). */
     response: z.object({ status: visitRequestStatusSchema.nullable() }),
   },
+  'pupil.privacyNotice': {
+    senders: ['pupil-page'],
+    /**
+     * What the pupils' privacy page (extension/privacy.html) needs to say the right thing: the
+     * pupil's key stage, whether the school turned screenshots with flags on, whether a hub
+     * takes the records, and how many days this device keeps its copies.
+     */
+    request: empty,
+    response: z.object({
+      keyStage: keyStageSchema,
+      screenshots: z.boolean(),
+      hub: z.boolean(),
+      deviceRecordDays: z.number().int(),
+    }),
+  },
 } as const satisfies Record<
   string,
   { senders: readonly SenderKind[]; request: z.ZodType; response: z.ZodType }

@@ -12,6 +12,7 @@ document.title = t('flag_it');
 byId('heading').textContent = t('popup_heading');
 byId('intro').textContent = t('popup_intro');
 byId('flag-label').textContent = t('flag_it');
+byId('privacy').textContent = t('privacy_link');
 
 flagButton.addEventListener('click', () => {
   flagButton.disabled = true;

@@ -268,4 +268,32 @@ describe('applyManagedPolicy', () => {
       expect(state.fields).toEqual({ keyStage: 'ks2' });
     });
   });
+
+  describe('deviceRecordDays', () => {
+    it.each([[1], [7], [30], [90]])('takes %i', (value) => {
+      const state = applyManagedPolicy({ deviceRecordDays: value }, {});
+      expect(state.errors).toEqual([]);
+      expect(state.fields.deviceRecordDays).toBe(value);
+    });
+
+    it.each([
+      [0, 'got 0'],
+      [91, 'got 91'],
+      [7.5, 'got 7.5'],
+      ['7', "got '7'"],
+      [null, 'got null'],
+    ])('refuses %j with a reason and keeps the last good value', (value, got) => {
+      const state = applyManagedPolicy({ deviceRecordDays: value }, { deviceRecordDays: 30 });
+      expect(state.fields.deviceRecordDays).toBe(30);
+      expect(state.errors).toEqual([
+        `deviceRecordDays: expected a whole number of days from 1 to 90, ${got}; kept the last good value`,
+      ]);
+    });
+
+    it('goes back to the default (absent) when the admin removes it', () => {
+      expect(applyManagedPolicy({ keyStage: 'ks1' }, { deviceRecordDays: 30 }).fields).toEqual({
+        keyStage: 'ks1',
+      });
+    });
+  });
 });

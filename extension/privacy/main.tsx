@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { PrivacyPage } from './privacy-page';
+
+render(<PrivacyPage />, document.getElementById('app') as HTMLElement);
