@@ -12,7 +12,16 @@ export interface DeviceRecordTable {
   readonly sentIndex: string | null;
   /** The indexed field holding when the device made the record. */
   readonly madeIndex: string;
+  /** Days kept whatever `deviceRecordDays` says, for a record nothing else holds. */
+  readonly fixedDays?: number;
 }
+
+/**
+ * The image-search lifts are filtering changes (the DfE standards ask for their record) and are
+ * never uploaded: the device's copy is the only one, so it is kept a year like a school's
+ * filtering change log, not the short period of copies the hub already holds.
+ */
+export const AUDIT_DAYS = 365;
 
 export const DEVICE_RECORD_TABLES: readonly DeviceRecordTable[] = [
   { table: 'visitRequests', sentIndex: 'sentAt', madeIndex: 'createdAt' },
@@ -20,5 +29,5 @@ export const DEVICE_RECORD_TABLES: readonly DeviceRecordTable[] = [
   { table: 'keywordAlerts', sentIndex: 'sentAt', madeIndex: 'createdAt' },
   { table: 'pupilEvents', sentIndex: 'sentAt', madeIndex: 'createdAt' },
   // Image-search lifts: a record for the teacher at this device that is never uploaded.
-  { table: 'audit', sentIndex: null, madeIndex: 'at' },
+  { table: 'audit', sentIndex: null, madeIndex: 'at', fixedDays: AUDIT_DAYS },
 ];

@@ -29,9 +29,9 @@ export async function sweepDeviceRecords(now = new Date()): Promise<Record<strin
   // guessing "no hub" could delete a flag the hub never got. Try again at the next sweep.
   if (!managed) return {};
   const { hubUrl, deviceRecordDays } = managed.fields;
-  const cutoff = deviceRecordCutoff(now, deviceRecordDays);
   const deleted: Record<string, number> = {};
   for (const entry of DEVICE_RECORD_TABLES) {
+    const cutoff = deviceRecordCutoff(now, entry.fixedDays ?? deviceRecordDays);
     deleted[entry.table] = await database
       .table(entry.table)
       .where(sweepIndex(entry, Boolean(hubUrl)))

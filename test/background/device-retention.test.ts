@@ -72,16 +72,16 @@ describe('sweepDeviceRecords with a hub named', () => {
     await sweepDeviceRecords(NOW);
     expect(await left()).toEqual({
       ...everyTable(['confirmed-6-days-ago', 'waiting-for-60-days']),
-      // Lifts never go to the hub, so they go by their age: all three were made over 7 days ago.
-      audit: [],
+      // Lifts never go to the hub and are kept a year from when they were made.
+      audit: ['confirmed-6-days-ago', 'confirmed-8-days-ago', 'waiting-for-60-days'],
     });
   });
 
-  it('keeps a device-only record (an image-search lift) for the period after it was made', async () => {
-    await put('made-3-days-ago', 3, null);
-    await put('made-8-days-ago', 8, null);
+  it('keeps the record of image-search lifts (never uploaded) a year, whatever deviceRecordDays says', async () => {
+    await put('made-364-days-ago', 364, null);
+    await put('made-366-days-ago', 366, null);
     await sweepDeviceRecords(NOW);
-    expect((await left()).audit).toEqual(['made-3-days-ago']);
+    expect((await left()).audit).toEqual(['made-364-days-ago']);
   });
 
   it("follows the school's deviceRecordDays", async () => {
@@ -109,7 +109,10 @@ describe('sweepDeviceRecords with no hub named', () => {
     await put('made-9-days-ago', 9, null);
     await put('sent-long-ago-to-a-hub-since-removed', 40, 39);
     await sweepDeviceRecords(NOW);
-    expect(await left()).toEqual(everyTable(['made-9-days-ago']));
+    expect(await left()).toEqual({
+      ...everyTable(['made-9-days-ago']),
+      audit: ['made-11-days-ago', 'made-9-days-ago', 'sent-long-ago-to-a-hub-since-removed'],
+    });
   });
 });
 
