@@ -4,7 +4,7 @@
 import { signal } from '@preact/signals';
 import type { InferResponseType } from 'hono/client';
 import { errorText, hub, read } from './api';
-import { watchFlagsOverSocket } from './teacher-socket';
+import { followFlagNudges } from './flag-nudges';
 
 export type ProtectionAlertView = InferResponseType<
   (typeof hub.api)['protection-alerts']['$get']
@@ -14,7 +14,6 @@ export const protectionAlerts = signal<ProtectionAlertView[] | null>(null);
 export const protectionAlertsError = signal<string | null>(null);
 
 const POLL_MS = 5_000;
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 let reads = 0;
 
@@ -32,45 +31,9 @@ export async function loadProtectionAlerts(): Promise<void> {
 
 /** Follows the alerts until the function returned is called (at logout). */
 export function watchProtectionAlerts(): () => void {
-  let stopped = false;
-  let attempts = 0;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let close = () => {};
-
-  function poll() {
-    pollTimer = setTimeout(async () => {
-      await loadProtectionAlerts();
-      if (!stopped && pollTimer !== undefined) poll();
-    }, POLL_MS);
-  }
-
-  function connect() {
-    close = watchFlagsOverSocket({
-      onFlags() {
-        if (stopped) return;
-        attempts = 0;
-        clearTimeout(pollTimer);
-        pollTimer = undefined;
-        void loadProtectionAlerts();
-      },
-      onDown() {
-        if (stopped) return;
-        if (pollTimer === undefined) poll();
-        const wait = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)];
-        attempts += 1;
-        retryTimer = setTimeout(connect, wait);
-      },
-    });
-  }
-
-  void loadProtectionAlerts();
-  connect();
+  const stop = followFlagNudges(loadProtectionAlerts, POLL_MS);
   return () => {
-    stopped = true;
-    clearTimeout(pollTimer);
-    clearTimeout(retryTimer);
-    close();
+    stop();
     // Forgotten at logout, so the next person on this screen never sees them.
     reads += 1;
     protectionAlerts.value = null;

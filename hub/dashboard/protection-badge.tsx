@@ -1,6 +1,7 @@
 // A pupil's protection in a lesson as an icon and words ("Protection off: the device went
 // silent"), so it never rests on colour alone.
 import type { ProtectionLive } from '../../shared/teacher-socket-protocol';
+import { PathIcon } from './icons';
 import { t, type StringKey } from './strings';
 
 const LABELS: Record<ProtectionLive['state'], StringKey> = {
@@ -30,16 +31,7 @@ export function ProtectionBadge({ protection }: { protection: ProtectionLive }) 
   const { state, reason } = protection;
   return (
     <span class={`status protection-${state}`}>
-      <svg
-        class="icon"
-        viewBox="0 0 24 24"
-        width="20"
-        height="20"
-        aria-hidden="true"
-        focusable="false"
-      >
-        <path d={PATHS[state]} fill="currentColor" fill-rule="evenodd" />
-      </svg>
+      <PathIcon path={PATHS[state]} evenOdd />
       {t(LABELS[state])}
       {reason ? <span class="protection-why">: {t(WHY[reason])}</span> : null}
     </span>

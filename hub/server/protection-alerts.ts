@@ -54,28 +54,29 @@ export function openAlert(db: HubDb, alert: NewAlert): Promise<number | null> {
   });
 }
 
-/** Closes the pupil's open alert (their device is back and safe); the schools it was in. */
-export async function closePupilAlerts(db: HubDb, pupilId: number, at: string) {
-  const rows = await db
-    .updateTable('protection_alerts')
-    .set({ ended_at: at })
-    .where('pupil_id', '=', pupilId)
-    .where('ended_at', 'is', null)
-    .returning(['school_id', 'class_id'])
-    .execute();
-  return rows;
-}
-
-/** Closes the lesson's open alerts at `at` (its end); the schools and classes they were in. */
-export async function closeLessonAlerts(db: HubDb, lessonId: string, at: string) {
+/** Closes the open alerts of one pupil or one lesson at `at`; the schools and classes they were in. */
+function closeOpenAlerts(
+  db: HubDb,
+  column: 'pupil_id' | 'lesson_id',
+  value: number | string,
+  at: string,
+) {
   return db
     .updateTable('protection_alerts')
     .set({ ended_at: at })
-    .where('lesson_id', '=', lessonId)
+    .where(column, '=', value)
     .where('ended_at', 'is', null)
     .returning(['school_id', 'class_id'])
     .execute();
 }
+
+/** The pupil's device is back and safe. */
+export const closePupilAlerts = (db: HubDb, pupilId: number, at: string) =>
+  closeOpenAlerts(db, 'pupil_id', pupilId, at);
+
+/** The lesson ended (`at`: its end). */
+export const closeLessonAlerts = (db: HubDb, lessonId: string, at: string) =>
+  closeOpenAlerts(db, 'lesson_id', lessonId, at);
 
 /** Open alerts and their lessons' times, for a hub that just started. */
 export function openAlertLessons(db: HubDb) {

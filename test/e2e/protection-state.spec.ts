@@ -60,6 +60,23 @@ async function launchStaffBrowser(): Promise<Launched> {
 /** The hub as the pupil's browser reaches it: every host but localhost goes to the fixtures. */
 const hubForPupil = (running: HubProcess) => running.url.replace('127.0.0.1', 'localhost');
 
+/** A hub, managed policy naming it, and the signed-in pupil's browser. */
+async function pupilOnHub(env: Record<string, string> = {}) {
+  const running = await startHub({ env });
+  hub = running;
+  removePolicy = await writePolicyFile('safe-class-protection-e2e', {
+    keyStage: 'ks1',
+    hubUrl: hubForPupil(running),
+    enrolmentToken: ENROLMENT_TOKEN,
+  });
+  const pupil = await launchPupil();
+  await signIn(pupil.worker);
+  return { running, pupil };
+}
+
+const signIn = (worker: NonNullable<Launched['worker']>) =>
+  worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
+
 async function logIn(page: Page, running: HubProcess, username: 'teacher' | 'dsl') {
   await page.goto(running.url);
   await page.getByLabel('Username').fill(username);
@@ -113,10 +130,7 @@ test('nobody signed in at a hub school: KS1 whatever managed policy says, and th
   await expect(options.getByLabel('KS2 (ages 7 to 11)')).toBeDisabled();
 
   // Someone signs in: identity is read again, managed policy's KS2 applies, the note goes.
-  await pupil.worker.evaluate(
-    (email) => chrome.storage.local.set({ testPupilEmail: email }),
-    PUPIL,
-  );
+  await signIn(pupil.worker);
   await expect.poll(async () => (await readEnforcement(pupil.worker))?.keyStage).toBe('ks2');
   await popup.reload();
   await expect(popup.getByRole('button', { name: 'Flag It' })).toBeVisible();
@@ -126,18 +140,7 @@ test('nobody signed in at a hub school: KS1 whatever managed policy says, and th
 });
 
 test('a signed-in pupil enrols as themselves, and the hub lists their device health', async () => {
-  const running = await startHub();
-  hub = running;
-  removePolicy = await writePolicyFile('safe-class-protection-e2e', {
-    keyStage: 'ks1',
-    hubUrl: hubForPupil(running),
-    enrolmentToken: ENROLMENT_TOKEN,
-  });
-  const pupil = await launchPupil();
-  await pupil.worker.evaluate(
-    (email) => chrome.storage.local.set({ testPupilEmail: email }),
-    PUPIL,
-  );
+  const { running, pupil } = await pupilOnHub();
   const owls = await classId(running, 'Year 1 Owls');
   const teacher = await apiLogin(running.url, 'teacher', running.passwords.teacher ?? '');
   const listed = async () => {
@@ -167,18 +170,8 @@ test('a signed-in pupil enrols as themselves, and the hub lists their device hea
 });
 
 test("a pupil's browser closes in a lesson: the teacher sees Protection off and the DSL the alert", async () => {
-  const running = await startHub({ env: { HUB_PROTECTION_SILENCE_SECONDS: '3' } });
-  hub = running;
-  removePolicy = await writePolicyFile('safe-class-protection-e2e', {
-    keyStage: 'ks1',
-    hubUrl: hubForPupil(running),
-    enrolmentToken: ENROLMENT_TOKEN,
-  });
-  const pupil = await launchPupil();
-  await pupil.worker.evaluate(
-    (email) => chrome.storage.local.set({ testPupilEmail: email }),
-    PUPIL,
-  );
+  // A short silence period, so the test waits seconds, not the default three minutes.
+  const { running, pupil } = await pupilOnHub({ HUB_PROTECTION_SILENCE_SECONDS: '3' });
 
   const teacherBrowser = await launchStaffBrowser();
   const dashboard = await teacherBrowser.context.newPage();
