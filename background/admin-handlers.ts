@@ -22,6 +22,7 @@ import {
   unlock,
 } from './admin-session';
 import { listFlags } from './flag/flag-store';
+import { pupilIdentity } from './hub-link/identity';
 import { hubStateFor, type HubState } from './hub-link/hub-state';
 import { endImageSearchLift, liftImageSearch, recentAudit } from './image-search-lift';
 import { announceAnswer } from './page-events';
@@ -86,7 +87,12 @@ export async function adminGetState(
   ]);
   const liftedUntil = activeImageSearchLift(settings, new Date());
   const hub = await hubStateFor(managed.fields);
-  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed.fields, hub);
+  const { keyStage, keyStageSource } = resolveKeyStage(
+    settings,
+    managed.fields,
+    hub,
+    await pupilIdentity(),
+  );
   return {
     keyStage: { value: keyStage, source: keyStageSource },
     lists: {
@@ -219,7 +225,8 @@ export async function adminAnswerRequest(body: MessageRequest<'admin.answerReque
   if (!parsed.ok) throw new AdminError(`Can't approve: ${parsed.reason}`);
   const { settings, managed } = await readPolicy();
   const hub = await hubStateFor(managed.fields);
-  const list: ListName = body.list ?? resolveKeyStage(settings, managed.fields, hub).keyStage;
+  const list: ListName =
+    body.list ?? resolveKeyStage(settings, managed.fields, hub, await pupilIdentity()).keyStage;
   const site = formatSiteEntry(parsed.entry);
   const blocked = createUrlJudge(buildEffectivePolicy(settings, managed.fields))(request.url);
   if (!blocked.allowed && blocked.reason === 'always') {

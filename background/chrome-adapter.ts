@@ -46,3 +46,29 @@ export const downloadEvents = {
     ) => true,
   ) => chrome.downloads.onDeterminingFilename.addListener(listener),
 };
+
+/**
+ * chrome.identity (the polyfill doesn't cover it): the account signed in to Chrome, with
+ * `accountStatus: ANY` so a managed account that isn't syncing still counts. An API that is
+ * missing or fails reads as nobody signed in (fail closed: the strictest key stage).
+ */
+export const identity = {
+  profileEmail: async (): Promise<string> => {
+    try {
+      const info = await chrome.identity.getProfileUserInfo({
+        accountStatus: chrome.identity.AccountStatus.ANY,
+      });
+      return info.email.trim().toLowerCase();
+    } catch (error) {
+      console.warn('chrome.identity could not say who is signed in', error);
+      return '';
+    }
+  },
+  /** Not every platform fires it (ChromeOS signs the one account in for the whole session). */
+  onSignInChanged: (listener: () => void): void => {
+    chrome.identity?.onSignInChanged?.addListener(listener);
+  },
+};
+
+/** Whether the extension, and so its rules, also run in incognito windows. */
+export const incognitoAccess = (): Promise<boolean> => chrome.extension.isAllowedIncognitoAccess();

@@ -34,9 +34,12 @@ import {
   HUB_WATCHDOG_ALARM,
   onHubOpen,
   onPolicyChange,
+  reconnectForIdentity,
   reportEnforcing,
   startHubWatchdog,
 } from './hub-link/hub-client';
+import { HEALTH_ALARM, sendHealth, startHealthReports } from './health/health-report';
+import { syncIdentityNote } from './identity-note';
 import { TEST_PUPIL_EMAIL_KEY } from './hub-link/identity';
 import { recordKeywordAlert } from './keywords/keyword-alerts';
 import { syncKeywordWatch } from './keywords/keyword-watch-script';
@@ -62,7 +65,7 @@ import { refreshManagedState } from './policy-store';
 import { currentPolicy, syncRules } from './rule-sync';
 import { LOCAL_KEYS } from './storage-keys';
 import { storeVisitRequest, visitRequestStatus } from './visit-requests';
-import { downloadEvents } from './chrome-adapter';
+import { downloadEvents, identity } from './chrome-adapter';
 import { guardDownload } from './downloads/download-guard';
 import { startApprovedDownload } from './downloads/download-pass';
 import { storeDownloadRequest } from './downloads/download-requests';
@@ -86,6 +89,9 @@ async function enforce(options: { force?: boolean } = {}): Promise<void> {
   await syncKeywordWatch();
   await syncPromptConfig(policy);
   await syncPromptsScript();
+  await syncIdentityNote(policy);
+  // The hub hears at once when what the device enforces changes (a failed install included).
+  void sendHealth().catch((error) => console.warn('Health report', error));
 }
 
 /** Reads managed policy and makes sure the installed rules match the stored policy. */
@@ -96,6 +102,7 @@ async function start(force: boolean): Promise<void> {
     await enforce({ force });
     await startHubWatchdog();
     await scheduleDeviceRetention();
+    await startHealthReports();
     await connectToHub();
     sendOutbox();
   } catch (error) {
@@ -155,9 +162,16 @@ browser.storage.onChanged.addListener((changes, area) => {
   }
   // Test builds only: the e2e test names its pupil after start-up (hub-link/identity.ts).
   if (__TEST__ && area === 'local' && TEST_PUPIL_EMAIL_KEY in changes) {
-    void whenReady(() => connectToHub());
+    void whenReady(identityChanged);
   }
 });
+
+/** Who is signed in decides the key stage at a hub school, and which pupil the hub hears from. */
+async function identityChanged(): Promise<void> {
+  await enforce();
+  await reconnectForIdentity();
+}
+identity.onSignInChanged(() => void whenReady(identityChanged));
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === LIFT_ALARM) {
@@ -168,6 +182,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
   } else if (alarm.name === HUB_WATCHDOG_ALARM) {
     void whenReady(() => connectToHub());
     sendOutbox();
+  } else if (alarm.name === HEALTH_ALARM) {
+    void ready
+      .catch(() => undefined)
+      .then(() => sendHealth())
+      .catch((error) => console.warn('Health report', error));
   } else if (alarm.name === POLICY_CHANGE_ALARM) {
     // A lesson's or a grant's own times say it has begun or is over; a rebuild applies that.
     void whenReady(() => enforce());

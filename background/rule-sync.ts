@@ -12,6 +12,7 @@ import { createUrlJudge, type UrlJudge } from '../shared/url-verdict';
 import { syncBackstopScript } from './backstop-script';
 import { blockPageBase } from './block-page-url';
 import { dnr } from './chrome-adapter';
+import { pupilIdentity } from './hub-link/identity';
 import { hubStateFor } from './hub-link/hub-state';
 import { readLesson } from './lesson-store';
 import { readPolicy } from './policy-store';
@@ -45,10 +46,14 @@ export async function readEnforcement(): Promise<EnforcementRecord | null> {
 }
 
 async function loadCurrent(): Promise<CurrentPolicy> {
-  const [{ settings, managed }, lesson] = await Promise.all([readPolicy(), readLesson()]);
+  const [{ settings, managed }, lesson, identity] = await Promise.all([
+    readPolicy(),
+    readLesson(),
+    pupilIdentity(),
+  ]);
   const hub = await hubStateFor(managed.fields);
   const now = new Date();
-  const policy = buildEffectivePolicy(settings, managed.fields, now, lesson, hub);
+  const policy = buildEffectivePolicy(settings, managed.fields, now, lesson, hub, identity);
   return { policy, judge: createUrlJudge(policy), changesAt: nextPolicyChange(lesson, hub, now) };
 }
 

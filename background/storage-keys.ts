@@ -1,4 +1,5 @@
 // Every key the worker keeps in storage, so no two modules can pick the same name by accident.
+import { IDENTITY_NOTE_KEY } from '../shared/identity-note';
 import { KEYWORD_WATCH_KEY } from '../shared/keyword-watch-list';
 import { PROMPT_CONFIG_KEY } from '../shared/prompt-config';
 
@@ -16,6 +17,10 @@ export const LOCAL_KEYS = {
   keywordWatch: KEYWORD_WATCH_KEY,
   /** Read by the prompts content script too. */
   promptConfig: PROMPT_CONFIG_KEY,
+  /** Read by the popup and the block page (the "not signed in" note). */
+  identityNote: IDENTITY_NOTE_KEY,
+  /** When the device last heard from the hub (hub-link/hub-contact.ts). */
+  hubContact: 'hubContact',
 } as const;
 
 export const SESSION_KEYS = {

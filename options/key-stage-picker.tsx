@@ -19,6 +19,7 @@ const NOTES: Record<AdminState['keyStage']['source'], string | null> = {
   managed: 'options_key_stage_managed',
   default: 'options_key_stage_default',
   local: null,
+  'not-signed-in': 'options_key_stage_not_signed_in',
 };
 
 export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] }) {
@@ -26,8 +27,12 @@ export function KeyStagePicker({ keyStage }: { keyStage: AdminState['keyStage'] 
   const pending = useSignal<KeyStage | null>(null);
   const error = useSignal<string | null>(null);
   const saved = useSignal<string | null>(null);
-  // Set elsewhere (the hub or Google Admin), so it can't be changed here.
-  const locked = keyStage.source === 'managed' || keyStage.source === 'hub';
+  // Set elsewhere (the hub or Google Admin), or held to KS1 until someone signs in to Chrome,
+  // so it can't be changed here.
+  const locked =
+    keyStage.source === 'managed' ||
+    keyStage.source === 'hub' ||
+    keyStage.source === 'not-signed-in';
   const shown = pending.value ?? keyStage.value;
 
   async function choose(value: KeyStage) {

@@ -13,6 +13,7 @@ import {
 import { decodeCanonicalSite } from './canonical-site';
 import { parseSiteEntry, type SiteEntry } from './site-entry';
 import { runningLesson, type Lesson } from './lesson';
+import { lockedForSignIn, SIGNED_IN, type PupilIdentity } from './pupil-identity';
 import { STARTER_LISTS } from './starter-lists';
 
 /** What the classroom hub last said about this pupil (background/hub-link/hub-state.ts). */
@@ -26,7 +27,8 @@ export interface HubPolicy {
 
 export interface EffectivePolicy {
   keyStage: KeyStage;
-  keyStageSource: 'hub' | 'managed' | 'local' | 'default';
+  /** `not-signed-in`: the school names a hub and nobody is signed in (shared/pupil-identity.ts). */
+  keyStageSource: 'hub' | 'managed' | 'local' | 'default' | 'not-signed-in';
   /** Sites the pupil may open, as parsed entries in canonical order. */
   allow: SiteEntry[];
   /** Approved image sources (also in `allow`), offered when image search is blocked. */
@@ -89,13 +91,18 @@ const toEntries = (entries: readonly StoredEntry[]) => parseSites(entries.map(({
 /**
  * The hub knows the pupil's class, which is more specific than an organisational unit's
  * managed key stage, so it comes first; and it is the strictest one while the pupil is on no
- * roster, so it can never open more than the class allows.
+ * roster, so it can never open more than the class allows. Ahead of everything: at a school with
+ * a hub, a device nobody is signed in to can't know the pupil's class, so it gets the strictest.
  */
 export function resolveKeyStage(
   settings: Settings,
   managed: ManagedFields,
   hub: Pick<HubPolicy, 'keyStage'> | null = null,
+  identity: PupilIdentity = SIGNED_IN,
 ): Pick<EffectivePolicy, 'keyStage' | 'keyStageSource'> {
+  if (lockedForSignIn(managed, identity)) {
+    return { keyStage: STRICTEST_KEY_STAGE, keyStageSource: 'not-signed-in' };
+  }
   if (hub) return { keyStage: hub.keyStage, keyStageSource: 'hub' };
   if (managed.keyStage) return { keyStage: managed.keyStage, keyStageSource: 'managed' };
   if (settings.keyStage) return { keyStage: settings.keyStage, keyStageSource: 'local' };
@@ -142,10 +149,16 @@ export function buildEffectivePolicy(
   settings: Settings,
   managed: ManagedFields,
   now: Date = new Date(),
-  lesson: Lesson | null = null,
-  hub: HubPolicy | null = null,
+  storedLesson: Lesson | null = null,
+  storedHub: HubPolicy | null = null,
+  identity: PupilIdentity = SIGNED_IN,
 ): EffectivePolicy {
-  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed, hub);
+  // What the hub said was said about the pupil who was signed in: none of it (grants, school
+  // sites, the class's lesson) applies while nobody is.
+  const locked = lockedForSignIn(managed, identity);
+  const lesson = locked ? null : storedLesson;
+  const hub = locked ? null : storedHub;
+  const { keyStage, keyStageSource } = resolveKeyStage(settings, managed, hub, identity);
   const allowView = listView(keyStage, settings, managed);
   const blockView = listView('alwaysBlocked', settings, managed);
   const imageSources = toEntries(listView('imageSources', settings, managed).entries);

@@ -2,6 +2,7 @@
 // every (re)connect, and the WebSocket messages each way. Both sides validate with these
 // schemas, so the hub and the extension can't disagree about a payload.
 import { z } from 'zod';
+import { deviceHealthSchema } from './device-health';
 import { keywordListSchema } from './flag';
 import { lessonSchema } from './lesson';
 import { keyStageSchema } from './policy-model';
@@ -139,6 +140,11 @@ export const deviceToHubSchema = z.discriminatedUnion('type', [
   /** The site the pupil is on, as its domain only (least data). */
   z.object({ type: z.literal('site'), domain: z.string().max(253).nullable() }),
   z.object({ type: z.literal('pong') }),
+  /**
+   * The device's health (shared/device-health.ts): when the socket opens, after every policy
+   * change and every minute. The hub keeps the latest per device and shows protection from it.
+   */
+  z.object({ type: z.literal('health'), health: deviceHealthSchema }),
 ]);
 export type DeviceToHub = z.infer<typeof deviceToHubSchema>;
 

@@ -42,8 +42,11 @@ const listViewSchema = z.object({
 export const adminStateSchema = z.object({
   keyStage: z.object({
     value: keyStageSchema,
-    /** `hub`: the pupil's class on the classroom hub, which outranks everything else. */
-    source: z.enum(['hub', 'managed', 'local', 'default']),
+    /**
+     * `hub`: the pupil's class on the classroom hub, which outranks everything else but
+     * `not-signed-in`: the school names a hub and nobody is signed in to Chrome (KS1).
+     */
+    source: z.enum(['hub', 'managed', 'local', 'default', 'not-signed-in']),
   }),
   lists: z.object({
     ks1: listViewSchema,

@@ -34,6 +34,19 @@ export const TEACHER_SOCKET_CLOSE = {
   hubStopping: 1001,
 } as const;
 
+/**
+ * Whether the pupil's filtering is known to be on, while a lesson runs (hub/server/
+ * protection-state.ts says exactly when each applies). `reason` says why it is off or unknown:
+ * `unsafe` (a device reported its filtering is not the school's policy), `silent` (a device heard
+ * in the lesson went silent past the grace period), `not-heard` (no device heard in the lesson),
+ * `no-report` (connected, no health report yet).
+ */
+export const protectionLiveSchema = z.object({
+  state: z.enum(['on', 'off', 'unknown']),
+  reason: z.enum(['unsafe', 'silent', 'not-heard', 'no-report']).nullable(),
+});
+export type ProtectionLive = z.infer<typeof protectionLiveSchema>;
+
 export const pupilLiveSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -48,6 +61,8 @@ export const pupilLiveSchema = z.object({
   domain: z.string().nullable(),
   /** When the hub last heard from any of the pupil's devices since it started, else null. */
   lastSeen: z.iso.datetime().nullable(),
+  /** Null while no lesson runs: protection is judged for the lesson's pupils. */
+  protection: protectionLiveSchema.nullable(),
 });
 export type PupilLive = z.infer<typeof pupilLiveSchema>;
 

@@ -14,6 +14,7 @@ import { deviceToken, forgetEnrolment } from './hub-device';
 import { closeSocket, openSocket, sendToHub, socketIsOpen, TOKEN_REFUSED } from './hub-socket';
 import { dropHubState, hubStillConfigured, readHubState, storeHubState } from './hub-state';
 import { startSiteReports, stopSiteReports } from './site-report';
+import { sendHealth } from '../health/health-report';
 
 /** Re-checks the connection every minute, whatever woke the worker or closed the socket. */
 export const HUB_WATCHDOG_ALARM = 'hub-watchdog';
@@ -96,6 +97,8 @@ export async function connectToHub(): Promise<void> {
   openSocket(hubUrl, token, {
     onOpen: () => {
       startSiteReports();
+      // The hub shows protection from health reports, so it hears one at once.
+      void sendHealth().catch((error) => console.warn('Health report', error));
       hubOpened();
     },
     onMessage: async (message) => {
@@ -108,6 +111,16 @@ export async function connectToHub(): Promise<void> {
       scheduleRetry();
     },
   });
+}
+
+/**
+ * The pupil signed in, out or as someone else: a socket open as the last pupil is closed (its
+ * close schedules the reconnect, which enrols as whoever is signed in now, or nobody), and a
+ * device with no socket tries at once.
+ */
+export async function reconnectForIdentity(): Promise<void> {
+  if (socketIsOpen()) closeSocket('The pupil signed in or out.');
+  else await connectToHub();
 }
 
 /** Tells the hub what this device now enforces: the lesson id (or none) and the rules' hash. */

@@ -8,6 +8,7 @@ import {
   type DeviceToHub,
   type HubToDevice,
 } from '../../shared/hub-protocol';
+import { noteHubContact } from './hub-contact';
 
 /** The hub closes with this code when the device token is not (or no longer) valid. */
 export const TOKEN_REFUSED = 4401;
@@ -32,8 +33,8 @@ export function sendToHub(message: DeviceToHub): boolean {
 }
 
 /** Closes the connection (the school no longer names this hub); onClose still runs. */
-export function closeSocket(): void {
-  socket?.close(1000, 'The school no longer uses this hub.');
+export function closeSocket(reason = 'The school no longer uses this hub.'): void {
+  socket?.close(1000, reason);
 }
 
 export function openSocket(hubUrl: string, deviceToken: string, handlers: SocketHandlers): void {
@@ -53,6 +54,7 @@ export function openSocket(hubUrl: string, deviceToken: string, handlers: Socket
     }
     const message = hubToDeviceSchema.safeParse(data);
     if (!message.success) return;
+    void noteHubContact().catch((error) => console.warn('Hub contact', error));
     if (message.data.type === 'ping') {
       sendToHub({ type: 'pong' });
       return;

@@ -1,7 +1,9 @@
 // Who the pupil is: the Google account signed in to Chrome (on a school Chromebook, the managed
-// account). Empty when nobody is signed in; the device then stays off the hub and keeps its
-// own lists (fail closed). chrome.identity is wrapped here: the polyfill doesn't cover it.
+// account). Empty when nobody is signed in; the device then stays off the hub and, at a school
+// with a hub, holds the pupil to the strictest key stage (shared/pupil-identity.ts).
 import browser from 'webextension-polyfill';
+import type { PupilIdentity } from '../../shared/pupil-identity';
+import { identity } from '../chrome-adapter';
 
 /** Test builds only: where an e2e test names the pupil (see below). */
 export const TEST_PUPIL_EMAIL_KEY = 'testPupilEmail';
@@ -14,8 +16,9 @@ export async function pupilEmail(): Promise<string> {
     const email = stored[TEST_PUPIL_EMAIL_KEY];
     if (typeof email === 'string') return email;
   }
-  const info = await chrome.identity.getProfileUserInfo({
-    accountStatus: chrome.identity.AccountStatus.ANY,
-  });
-  return info.email.trim().toLowerCase();
+  return identity.profileEmail();
+}
+
+export async function pupilIdentity(): Promise<PupilIdentity> {
+  return { signedIn: (await pupilEmail()) !== '' };
 }

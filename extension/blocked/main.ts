@@ -2,6 +2,7 @@
 // Text from the web (the blocked address) only ever goes in through textContent.
 import { readBlockDetails } from './block-details';
 import { text } from './page-text';
+import { showIdentityNote } from '../ui/identity-note';
 
 const details = readBlockDetails(window.location, window.top !== window);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
@@ -129,6 +130,7 @@ if (details.inFrame) {
   }
   if (images) showImageSources(details.imageSources);
   byId('address').textContent = details.displayUrl;
+  void showIdentityNote(byId('identity-note')).catch(() => undefined);
   byId('go-back').addEventListener('click', () => void actions().then((a) => a.goBack()));
   const flagButton = byId('flag') as HTMLButtonElement;
   flagButton.addEventListener('click', () => {

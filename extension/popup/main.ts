@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { t } from '../ui/i18n';
 import { send } from '../ui/messenger';
 import { FLAG_COMMAND } from '../../shared/flag-command';
+import { showIdentityNote } from '../ui/identity-note';
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const flagButton = byId('flag') as HTMLButtonElement;
@@ -13,6 +14,7 @@ byId('heading').textContent = t('popup_heading');
 byId('intro').textContent = t('popup_intro');
 byId('flag-label').textContent = t('flag_it');
 byId('privacy').textContent = t('privacy_link');
+byId('identity-note-text').textContent = t('not_signed_in_note');
 
 flagButton.addEventListener('click', () => {
   flagButton.disabled = true;
@@ -37,4 +39,5 @@ async function showShortcut(): Promise<void> {
 }
 
 void showShortcut().catch(() => undefined);
+void showIdentityNote(byId('identity-note')).catch(() => undefined);
 flagButton.focus();

@@ -61,6 +61,7 @@ export function ClassView({ summary }: { summary: ClassSummary }) {
           <section class="card" aria-labelledby="pupils-heading">
             <h3 id="pupils-heading">{t('pupils_heading')}</h3>
             <p class="hint">{t('pupils_key')}</p>
+            {lesson ? <p class="hint">{t('protection_key')}</p> : null}
             <PupilTable view={view} className={summary.name} />
           </section>
           <PupilEventsPanel classId={summary.id} />

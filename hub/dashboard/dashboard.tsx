@@ -11,6 +11,8 @@ import { SummaryPage } from './summary-page';
 import { FlagAlert } from './flag-alert';
 import { FlagPanel } from './flag-panel';
 import { watchFlags } from './flags';
+import { ProtectionAlertPanel } from './protection-alert-panel';
+import { watchProtectionAlerts } from './protection-alerts';
 import type { User } from './session';
 import { t } from './strings';
 import { TopBar } from './top-bar';
@@ -23,6 +25,7 @@ function ClassesPage({ user }: { user: User }) {
       <ClassPicker seesAll={user.role !== 'teacher'} />
       <main class="class-main">
         <FlagPanel user={user} />
+        {user.role === 'teacher' ? null : <ProtectionAlertPanel />}
         {open ? <ClassView key={open.id} summary={open} /> : <p>{t('class_pick')}</p>}
       </main>
     </div>
@@ -35,6 +38,8 @@ export function Dashboard({ user }: { user: User }) {
     return forgetClasses;
   }, [user.id]);
   useEffect(() => watchFlags(), [user.id]);
+  // The DSL and the admin see every class, so they hear of every protection alert.
+  useEffect(() => (user.role === 'teacher' ? undefined : watchProtectionAlerts()), [user.id]);
 
   const allowed =
     (view.value !== 'admin' || user.role === 'admin') &&

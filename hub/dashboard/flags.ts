@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import type { InferRequestType, InferResponseType } from 'hono/client';
 import { errorText, hub, read } from './api';
 import { soundFlagAlert } from './flag-sound';
-import { watchFlagsOverSocket } from './teacher-socket';
+import { followFlagNudges } from './flag-nudges';
 
 export type FlagView = InferResponseType<typeof hub.api.flags.$get>['flags'][number];
 type AcknowledgeBody = InferRequestType<
@@ -18,7 +18,6 @@ export const flagsError = signal<string | null>(null);
 export const newFlags = signal<FlagView[]>([]);
 
 const POLL_MS = 5_000;
-const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 
 let seen: Set<string> | null = null;
 let reads = 0;
@@ -47,45 +46,9 @@ export function dismissNewFlags(): void {
 
 /** Follows flags until the function returned is called (at logout). */
 export function watchFlags(): () => void {
-  let stopped = false;
-  let attempts = 0;
-  let pollTimer: ReturnType<typeof setTimeout> | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let close = () => {};
-
-  function poll() {
-    pollTimer = setTimeout(async () => {
-      await loadFlags();
-      if (!stopped && pollTimer !== undefined) poll();
-    }, POLL_MS);
-  }
-
-  function connect() {
-    close = watchFlagsOverSocket({
-      onFlags() {
-        if (stopped) return;
-        attempts = 0;
-        clearTimeout(pollTimer);
-        pollTimer = undefined;
-        void loadFlags();
-      },
-      onDown() {
-        if (stopped) return;
-        if (pollTimer === undefined) poll();
-        const wait = RETRY_MS[Math.min(attempts, RETRY_MS.length - 1)];
-        attempts += 1;
-        retryTimer = setTimeout(connect, wait);
-      },
-    });
-  }
-
-  void loadFlags();
-  connect();
+  const stop = followFlagNudges(loadFlags, POLL_MS);
   return () => {
-    stopped = true;
-    clearTimeout(pollTimer);
-    clearTimeout(retryTimer);
-    close();
+    stop();
     // Forgotten at logout, so the next teacher on this screen never sees them.
     seen = null;
     reads += 1;

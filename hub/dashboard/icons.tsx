@@ -14,7 +14,8 @@ const PATHS: Record<PupilLive['status'], string> = {
     'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20Zm0 2a8 8 0 0 1 6.3 12.9L7.1 5.7A8 8 0 0 1 12 4ZM4 12c0-1.8.6-3.5 1.7-4.9l11.2 11.2A8 8 0 0 1 4 12Z',
 };
 
-export function StatusIcon({ status }: { status: PupilLive['status'] }) {
+/** One 24×24 path in the text's colour; `evenOdd` cuts inner shapes out (a cross from a shield). */
+export function PathIcon({ path, evenOdd = false }: { path: string; evenOdd?: boolean }) {
   return (
     <svg
       class="icon"
@@ -24,7 +25,11 @@ export function StatusIcon({ status }: { status: PupilLive['status'] }) {
       aria-hidden="true"
       focusable="false"
     >
-      <path d={PATHS[status]} fill="currentColor" />
+      <path d={path} fill="currentColor" fill-rule={evenOdd ? 'evenodd' : undefined} />
     </svg>
   );
+}
+
+export function StatusIcon({ status }: { status: PupilLive['status'] }) {
+  return <PathIcon path={PATHS[status]} />;
 }

@@ -2,11 +2,14 @@
 // when the hub last heard from them. Names and domains come from rosters and the web: text only.
 import type { LiveView } from '../../shared/teacher-socket-protocol';
 import { formatLastSeen } from './format';
+import { ProtectionBadge } from './protection-badge';
 import { StatusBadge } from './status-badge';
 import { t } from './strings';
 
 export function PupilTable({ view, className }: { view: LiveView; className: string }) {
   if (view.pupils.length === 0) return <p>{t('pupils_none')}</p>;
+  // Protection is judged in a lesson only (the hub sends null outside one).
+  const inLesson = view.lesson !== null;
   return (
     <div class="table-wrap">
       <table class="pupils">
@@ -15,6 +18,7 @@ export function PupilTable({ view, className }: { view: LiveView; className: str
           <tr>
             <th scope="col">{t('column_pupil')}</th>
             <th scope="col">{t('column_status')}</th>
+            {inLesson ? <th scope="col">{t('column_protection')}</th> : null}
             <th scope="col">{t('column_site')}</th>
             <th scope="col">{t('column_last_seen')}</th>
           </tr>
@@ -28,6 +32,11 @@ export function PupilTable({ view, className }: { view: LiveView; className: str
               <td>
                 <StatusBadge status={pupil.status} />
               </td>
+              {inLesson ? (
+                <td>
+                  {pupil.protection ? <ProtectionBadge protection={pupil.protection} /> : null}
+                </td>
+              ) : null}
               <td class="domain">{pupil.domain ?? <span class="none">{t('site_none')}</span>}</td>
               <td>
                 {pupil.lastSeen ? (

@@ -19,6 +19,7 @@ import { keywordRoutes } from './routes/keywords';
 import { lessonRoutes } from './routes/lessons';
 import { pupilDataRoutes } from './routes/pupil-data';
 import { pupilEventRoutes } from './routes/pupil-events';
+import { protectionRoutes } from './routes/protection';
 import { requestRoutes } from './routes/requests';
 import { retentionRoutes } from './routes/retention';
 import { rosterRoutes } from './routes/roster';
@@ -62,6 +63,7 @@ export function createApp(options: HubOptions, services: HubServices = createSer
     .route('/api', retentionRoutes(services))
     .route('/api', pupilDataRoutes(services))
     .route('/api', pupilEventRoutes(services))
+    .route('/api', protectionRoutes(services))
     .route('/api/device', deviceRoutes(services))
     .route('/api/device', deviceReportRoutes(services))
     // The WebSockets: upgrades reach the app like any request, so the access gate applies.

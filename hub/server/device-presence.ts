@@ -8,6 +8,7 @@
 // changes to a table or a NOTIFY channel) so any process can answer a teacher's live view; that
 // comes with the PostgreSQL work, alongside lesson-bus.ts.
 import type { ClassMessage, LessonBus } from './lesson-bus';
+import type { ProtectionSignals, ReportedHealth } from './protection-state';
 
 export type PupilStatus = 'enforcing' | 'pending' | 'offline';
 
@@ -23,6 +24,8 @@ export interface DeviceLink {
   domain: string | null;
   /** When the hub last heard from the device, by the hub's clock (ISO 8601). */
   lastSeen: string;
+  /** The device's latest health report on this socket; undefined until it sends one. */
+  health: ReportedHealth | undefined;
   /** Sends already-serialised text to the device. */
   deliver(text: string): void;
   /** Reads the device's snapshot again and sends it (its grants, answers or school list changed). */
@@ -30,7 +33,7 @@ export interface DeviceLink {
 }
 
 export type PresenceEvent =
-  | { kind: 'connect' | 'disconnect' | 'site'; link: DeviceLink }
+  | { kind: 'connect' | 'disconnect' | 'site' | 'health'; link: DeviceLink }
   | { kind: 'enforcing'; link: DeviceLink; lessonId: string | null };
 
 export interface PupilPresence {
@@ -44,6 +47,8 @@ export class DevicePresence {
   private readonly byPupil = new Map<number, Set<DeviceLink>>();
   /** Kept after a pupil's last device disconnects, so the teacher sees when they were last on. */
   private readonly lastSeenByPupil = new Map<number, string>();
+  /** Likewise the last health report of a pupil's last device, for the silence grace period. */
+  private readonly lastHealthByPupil = new Map<number, ReportedHealth>();
   private readonly listeners = new Set<(event: PresenceEvent) => void>();
 
   constructor(
@@ -92,12 +97,45 @@ export class DevicePresence {
     const previous = this.lastSeenByPupil.get(link.pupilId);
     if (!previous || previous < link.lastSeen)
       this.lastSeenByPupil.set(link.pupilId, link.lastSeen);
+    if (link.health) this.lastHealthByPupil.set(link.pupilId, link.health);
     this.emit({ kind: 'disconnect', link });
   }
 
   confirm(link: DeviceLink, lessonId: string | null): void {
     link.confirmed = { lessonId };
     this.emit({ kind: 'enforcing', link, lessonId });
+  }
+
+  report(link: DeviceLink, health: ReportedHealth): void {
+    link.health = health;
+    this.emit({ kind: 'health', link });
+  }
+
+  /**
+   * What the hub knows of a pupil's protection: whether a device is connected, when one was last
+   * heard, and the health that counts (an unsafe report of any connected device over a safe one;
+   * with none connected, the last device's last report).
+   */
+  protectionSignals(pupilId: number): ProtectionSignals {
+    const links = [...(this.byPupil.get(pupilId) ?? [])];
+    if (links.length === 0) {
+      return {
+        connected: false,
+        lastSeen: this.lastSeenByPupil.get(pupilId) ?? null,
+        health: this.lastHealthByPupil.get(pupilId) ?? null,
+      };
+    }
+    const reports = links.flatMap((link) => (link.health ? [link.health] : []));
+    return {
+      connected: true,
+      lastSeen: links.map((link) => link.lastSeen).reduce((a, b) => (a > b ? a : b)),
+      health: reports.find((report) => report.unsafe.length > 0) ?? reports[0] ?? null,
+    };
+  }
+
+  /** Whether any device of the pupil has an open socket. */
+  isConnected(pupilId: number): boolean {
+    return (this.byPupil.get(pupilId)?.size ?? 0) > 0;
   }
 
   visit(link: DeviceLink, domain: string | null): void {

@@ -33,6 +33,12 @@ export interface HubLimits {
   liveUpdateGapMs: number;
   /** Classes one teacher socket may watch at once (the DSL may watch several). */
   watchedClassesPerSocket: number;
+  /**
+   * How long a pupil's device that was heard from in a lesson may be silent before the hub shows
+   * their protection as off and alerts the DSL: three missed health reports (one a minute), so a
+   * Wi-Fi blip or a reconnect never raises an alert (HUB_PROTECTION_SILENCE_SECONDS).
+   */
+  protectionSilenceMs: number;
 }
 
 const MINUTE = 60_000;
@@ -61,4 +67,5 @@ export const DEFAULT_LIMITS: HubLimits = {
   // At most ten a second: a class of 30 confirming a lesson at once is three updates, not 30.
   liveUpdateGapMs: 100,
   watchedClassesPerSocket: 20,
+  protectionSilenceMs: 3 * MINUTE,
 };

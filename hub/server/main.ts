@@ -61,7 +61,11 @@ async function main() {
   }
   const token = config.enrolmentToken ?? school.enrolment_token;
 
-  const app = createApp({ db, releaseDir: config.releaseDir });
+  const app = createApp({
+    db,
+    releaseDir: config.releaseDir,
+    limits: { protectionSilenceMs: config.protectionSilenceMs },
+  });
   // Expired records go at start and every hour after (retention/record-types.ts says how long).
   const sweeps = scheduleRetentionSweeps({
     db,

@@ -541,6 +541,65 @@ const m0010_data_protection: Migration = {
   },
 };
 
+// Issue 7, protection state. The latest health report of each device (one row a device,
+// replaced on each report), and protection alerts: a pupil's device in a running lesson that
+// went silent past the grace period ('off') or reported that its filtering is not the school's
+// policy ('unsafe'), from when the hub saw it until the device was back or the lesson ended.
+const m0012_device_health: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('device_health')
+      .addColumn('device_id', 'integer', (col) =>
+        col.primaryKey().references('devices.id').onDelete('cascade'),
+      )
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addColumn('policy_hash', 'text')
+      .addColumn('applied_at', 'text')
+      .addColumn('key_stage', 'text', (col) =>
+        col.notNull().check(sql`key_stage in ('ks1', 'ks2')`),
+      )
+      .addColumn('key_stage_source', 'text', (col) => col.notNull())
+      // JSON: entry counts of the lists in force (shared/device-health.ts).
+      .addColumn('lists', 'text', (col) => col.notNull())
+      .addColumn('rule_count', 'integer', (col) => col.notNull())
+      .addColumn('expected_rule_count', 'integer')
+      .addColumn('incognito_allowed', 'integer', (col) => col.notNull())
+      .addColumn('signed_in', 'integer', (col) => col.notNull())
+      .addColumn('last_hub_contact', 'text')
+      .addColumn('last_error', 'text', (col) =>
+        col.check(sql`last_error is null or length(last_error) <= 300`),
+      )
+      // JSON array of the device's unsafe reasons; empty when protection is as the school set it.
+      .addColumn('unsafe', 'text', (col) => col.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('protection_alerts')
+      .addColumn('id', 'integer', (col) => col.primaryKey().autoIncrement())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'integer', (col) => col.references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('class_id', 'integer', (col) => col.references('classes.id'))
+      // No foreign key: the alert outlives its lesson's row when lessons are swept sooner.
+      .addColumn('lesson_id', 'text')
+      .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('off', 'unsafe')`))
+      .addColumn('detail', 'text', (col) => col.notNull().check(sql`length(detail) <= 300`))
+      .addColumn('started_at', 'text', (col) => col.notNull())
+      .addColumn('ended_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('protection_alerts_open')
+      .on('protection_alerts')
+      .columns(['school_id', 'ended_at', 'started_at'])
+      .execute();
+    await db.schema
+      .createIndex('protection_alerts_pupil')
+      .on('protection_alerts')
+      .columns(['pupil_id', 'ended_at'])
+      .execute();
+  },
+};
+
 /** In order. The names sort in the order they must run, which is how Kysely orders them. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_schools_users_sessions': m0001_schools_users_sessions,
@@ -553,6 +612,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_pupil_events': m0008_pupil_events,
   '0009_download_requests': m0009_download_requests,
   '0010_data_protection': m0010_data_protection,
+  '0012_device_health': m0012_device_health,
 };
 
 /** Applies every migration not yet recorded; returns the names it applied. */

@@ -324,6 +324,47 @@ export interface ErasureTable {
   kept: string;
 }
 
+/** The latest health report of a device (shared/device-health.ts), replaced on each report. */
+export interface DeviceHealthTable {
+  /** devices.id: one row a device. */
+  device_id: number;
+  /** By the hub's clock. */
+  received_at: string;
+  policy_hash: string | null;
+  applied_at: string | null;
+  key_stage: KeyStage;
+  key_stage_source: string;
+  /** JSON: DeviceHealth['lists']. */
+  lists: string;
+  rule_count: number;
+  expected_rule_count: number | null;
+  /** 0 or 1. */
+  incognito_allowed: number;
+  /** 0 or 1. */
+  signed_in: number;
+  last_hub_contact: string | null;
+  last_error: string | null;
+  /** JSON: UnsafeReason[]. */
+  unsafe: string;
+}
+
+/** A pupil's protection was off during a lesson (hub/server/protection-watch.ts). */
+export interface ProtectionAlertTable {
+  id: Generated<number>;
+  school_id: number;
+  /** The device that went silent or reported itself unsafe. */
+  device_id: number | null;
+  pupil_id: number | null;
+  class_id: number | null;
+  lesson_id: string | null;
+  kind: 'off' | 'unsafe';
+  /** In words, for the DSL: what the hub saw. */
+  detail: string;
+  started_at: string;
+  /** When the device was back or the lesson ended; null while open. */
+  ended_at: string | null;
+}
+
 export interface HubDatabase {
   schools: SchoolTable;
   users: UserTable;
@@ -345,6 +386,8 @@ export interface HubDatabase {
   retention_settings: RetentionSettingTable;
   retention_sweeps: RetentionSweepTable;
   erasures: ErasureTable;
+  device_health: DeviceHealthTable;
+  protection_alerts: ProtectionAlertTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, type HubLimits } from './limits';
 import { LiveFeed } from './live-feed';
 import { buildLiveView } from './live-view';
 import { DEFAULT_SCRYPT, type ScryptParams } from './passwords';
+import { ProtectionWatch } from './protection-watch';
 import { RateLimiter } from './rate-limit';
 import { Keepalive } from './socket-keepalive';
 
@@ -54,6 +55,8 @@ export interface HubServices {
   liveFeed: LiveFeed;
   keepalive: Keepalive;
   socketStats: SocketStats;
+  /** Opens and closes protection alerts (protection-watch.ts). */
+  protection: ProtectionWatch;
 }
 
 export function createServices(options: HubOptions): HubServices {
@@ -64,7 +67,7 @@ export function createServices(options: HubOptions): HubServices {
   const bus = options.bus ?? createInProcessBus(log);
   const presence = new DevicePresence(bus, log);
   const liveFeed = new LiveFeed({
-    build: (classId) => buildLiveView({ db: options.db, presence, now }, classId),
+    build: (classId) => buildLiveView({ db: options.db, presence, now, limits }, classId),
     bus,
     minGapMs: limits.liveUpdateGapMs,
     now,
@@ -72,6 +75,18 @@ export function createServices(options: HubOptions): HubServices {
   });
   presence.onChange((event) => liveFeed.changed(event.link.classId));
   if (options.observe) presence.onChange(options.observe);
+  const protection = new ProtectionWatch({
+    db: options.db,
+    presence,
+    bus,
+    changed: (classId) => liveFeed.changed(classId),
+    now,
+    silenceMs: limits.protectionSilenceMs,
+    log,
+  });
+  protection
+    .resume()
+    .catch((error: unknown) => log('Open protection alerts could not be read', error));
   return {
     db: options.db,
     now,
@@ -89,5 +104,6 @@ export function createServices(options: HubOptions): HubServices {
     liveFeed,
     keepalive: new Keepalive(limits.keepaliveMs),
     socketStats: { ignoredMessages: 0, refusedHellos: 0, closedSilent: 0 },
+    protection,
   };
 }

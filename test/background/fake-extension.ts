@@ -19,6 +19,12 @@ export interface FakeDnr {
   captures: number[];
   /** Every context menu item created. */
   menus: Record<string, unknown>[];
+  /** The account chrome.identity says is signed in to Chrome; '' for nobody. */
+  profileEmail: string;
+  /** What chrome.extension.isAllowedIncognitoAccess answers. */
+  incognitoAllowed: boolean;
+  /** chrome.identity.onSignInChanged, for a test to fire. */
+  signInChanged: ReturnType<typeof fakeEvent>;
 }
 
 /** An event the test can fire, with the listeners the worker added. */
@@ -51,6 +57,9 @@ export function installFakeExtension(): FakeDnr {
     injectionError: null,
     captures: [],
     menus: [],
+    profileEmail: 'pupil@school.example',
+    incognitoAllowed: false,
+    signInChanged: fakeEvent(),
   };
   // Keys stand in for the words, so a test can tell which string was used.
   Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
@@ -83,6 +92,13 @@ export function installFakeExtension(): FakeDnr {
     },
   });
   vi.stubGlobal('chrome', {
+    // Who is signed in (background/chrome-adapter.ts): a pupil, unless a test says nobody.
+    identity: {
+      AccountStatus: { ANY: 'ANY', SYNC: 'SYNC' },
+      getProfileUserInfo: async () => ({ email: dnr.profileEmail, id: '' }),
+      onSignInChanged: dnr.signInChanged,
+    },
+    extension: { isAllowedIncognitoAccess: async () => dnr.incognitoAllowed },
     // The download guard's listener (chrome-adapter.ts); test/background/download-guard.test.ts
     // calls the guard itself.
     downloads: { onDeterminingFilename: fakeEvent() },

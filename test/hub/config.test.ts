@@ -10,6 +10,7 @@ describe('hub settings', () => {
       dataDir: path.resolve('/srv/safe-class/.hub-data'),
       enrolmentToken: undefined,
       releaseDir: path.resolve('/srv/safe-class/release'),
+      protectionSilenceMs: 180_000,
     });
   });
 
@@ -21,6 +22,7 @@ describe('hub settings', () => {
         HUB_DATA_DIR: '/var/lib/hub',
         HUB_ENROLMENT_TOKEN: 'school-token-0123456789',
         HUB_RELEASE_DIR: 'packages',
+        HUB_PROTECTION_SILENCE_SECONDS: '5',
       },
       '/srv',
     );
@@ -30,6 +32,7 @@ describe('hub settings', () => {
       dataDir: '/var/lib/hub',
       enrolmentToken: 'school-token-0123456789',
       releaseDir: '/srv/packages',
+      protectionSilenceMs: 5_000,
     });
   });
 
@@ -38,6 +41,10 @@ describe('hub settings', () => {
     [
       { HUB_ENROLMENT_TOKEN: 'short' },
       'HUB_ENROLMENT_TOKEN: expected 16 to 200 letters, digits, - or _',
+    ],
+    [
+      { HUB_PROTECTION_SILENCE_SECONDS: '0' },
+      'HUB_PROTECTION_SILENCE_SECONDS: expected 1 to 3600 seconds',
     ],
   ])('refuse %j with the reason', (env, reason) => {
     expect(() => readConfig(env)).toThrow(`Hub settings: ${reason}`);

@@ -204,6 +204,8 @@ describe('what the live view shows of a device', () => {
       status: 'enforcing',
       domain: 'www.bbc.co.uk',
       lastSeen: '2026-03-02T09:00:00.000Z',
+      // Connected in the lesson but no health report yet (protection-state.test.ts has the rest).
+      protection: { state: 'unknown', reason: 'no-report' },
     });
 
     hub.advance(60_000);

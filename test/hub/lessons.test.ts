@@ -226,6 +226,7 @@ describe('the live view over HTTP', () => {
           status: 'offline',
           domain: null,
           lastSeen: null,
+          protection: null,
         },
       ],
     });

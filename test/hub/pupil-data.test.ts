@@ -140,6 +140,8 @@ describe('the subject-access export', () => {
       'flags',
       'keyword_alerts',
       'pupil_events',
+      'protection_alerts',
+      'device_health',
       'grants',
       'visit_requests',
       'lessons',

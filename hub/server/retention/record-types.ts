@@ -207,6 +207,75 @@ const pupilEvents = recordType({
   },
 });
 
+const protectionAlerts = recordType({
+  name: 'protection_alerts',
+  label: 'Protection alerts',
+  table: 'protection_alerts',
+  key: 'id',
+  retention: {
+    kind: 'age',
+    column: 'started_at',
+    defaultDays: 365,
+    minDays: 30,
+    maxDays: 6 * 365,
+    why: 'When a pupil’s filtering was off in a lesson (a device gone silent or not enforcing the school’s policy): a school year shows a pattern for the DSL and for governors’ reviews of filtering.',
+  },
+  school: { column: 'school_id' },
+  pupil: FROM_DEVICE,
+  references: [
+    ...FROM_DEVICE_REFERENCES,
+    { column: 'class_id', type: 'classes', onRemove: 'clear' },
+  ],
+  erasure: { kind: 'delete' },
+  export: {
+    columns: ['id', 'class_id', 'kind', 'detail', 'started_at', 'ended_at'],
+    names: { class_id: 'classes' },
+  },
+  summary: {
+    time: 'started_at',
+    breakdowns: [
+      {
+        column: 'kind',
+        label: 'By what the hub saw',
+        values: [
+          { value: 'off', label: 'The device went silent' },
+          { value: 'unsafe', label: 'The device was not enforcing the school’s policy' },
+        ],
+      },
+      { column: 'class_id', label: 'By class', byClassName: true },
+    ],
+  },
+});
+
+const deviceHealth = recordType({
+  name: 'device_health',
+  label: 'Device health reports',
+  table: 'device_health',
+  key: 'device_id',
+  retention: {
+    kind: 'with',
+    type: 'devices',
+    why: 'Only the latest report of each device, replaced every minute while it is connected; kept with its device.',
+  },
+  pupil: { kind: 'through', column: 'device_id', type: 'devices' },
+  references: [{ column: 'device_id', type: 'devices', onRemove: 'delete' }],
+  export: {
+    columns: [
+      'received_at',
+      'policy_hash',
+      'key_stage',
+      'key_stage_source',
+      'lists',
+      'rule_count',
+      'incognito_allowed',
+      'signed_in',
+      'last_hub_contact',
+      'last_error',
+      'unsafe',
+    ],
+  },
+});
+
 const grants = recordType({
   name: 'grants',
   label: 'Sites allowed on request',
@@ -517,6 +586,8 @@ export const RECORD_TYPES: readonly RecordType[] = [
   flags,
   keywordAlerts,
   pupilEvents,
+  protectionAlerts,
+  deviceHealth,
   grants,
   changeRequests,
   visitRequests,

@@ -18,6 +18,7 @@ import {
 import { closeReason } from '../close-reason';
 import { authenticateDeviceToken } from '../device-auth';
 import type { DeviceLink } from '../device-presence';
+import { storeHealth } from '../device-health';
 import { deviceSnapshot } from '../device-snapshot';
 import { HubError } from '../errors';
 import type { DeviceIdentity, HubEnv } from '../hub-env';
@@ -39,6 +40,8 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
   let helloTimer: ReturnType<typeof setTimeout> | undefined;
   let keepalive: KeepaliveTicket | undefined;
   let link: DeviceLink | undefined;
+  /** The device that said hello; set once the hello is good. */
+  let identity: DeviceIdentity | undefined;
   let stopUnassigned: (() => void) | undefined;
   const early: DeviceToHub[] = [];
   /**
@@ -77,12 +80,34 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
         else if (link) presence.visit(link, domain);
         return;
       }
+      case 'health':
+        heardHealth(message.health);
+        return;
       case 'pong':
         return;
       case 'hello':
         socketStats.ignoredMessages += 1;
         return;
     }
+  }
+
+  /**
+   * Keeps the device's latest report, then lets presence (and so the teacher's view and the
+   * protection alerts) hear of it. A report naming another device is ignored and counted.
+   */
+  function heardHealth(health: Extract<DeviceToHub, { type: 'health' }>['health']) {
+    if (!identity) return;
+    const receivedAt = services.now().toISOString();
+    storeHealth(services.db, identity.id, health, receivedAt)
+      .then((stored) => {
+        if (!stored) {
+          socketStats.ignoredMessages += 1;
+          return;
+        }
+        if (link && phase !== 'closed')
+          presence.report(link, { receivedAt, unsafe: health.unsafe });
+      })
+      .catch((error: unknown) => services.log('A device health report could not be stored', error));
   }
 
   /** Reads and sends the snapshot; a refresh asked for meanwhile reads it once more. */
@@ -117,6 +142,7 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
   }
 
   async function open(device: DeviceIdentity) {
+    identity = device;
     keepalive = services.keepalive.track({
       ping: () => send({ type: 'ping' }),
       expire: () => {
@@ -130,6 +156,7 @@ function deviceSocketEvents(services: HubServices): WSEvents<WebSocketLike> {
         pupilId: device.pupil.id,
         classId: device.pupil.classId,
         confirmed: undefined,
+        health: undefined,
         domain: null,
         lastSeen: services.now().toISOString(),
         deliver: (text) => {
