@@ -93,7 +93,8 @@ describe('sweepDeviceRecords with a hub named', () => {
   });
 
   it('reports how many records each table lost', async () => {
-    await put('old', 20, 20);
+    // Made over a year ago, so the lift goes too; confirmed 20 days ago, so the rest do.
+    await put('old', 400, 20);
     await put('new', 1, 1);
     expect(await sweepDeviceRecords(NOW)).toEqual(
       Object.fromEntries(DEVICE_RECORD_TABLES.map(({ table }) => [table, 1])),
