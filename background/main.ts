@@ -66,6 +66,9 @@ import { downloadEvents } from './chrome-adapter';
 import { guardDownload } from './downloads/download-guard';
 import { startApprovedDownload } from './downloads/download-pass';
 import { storeDownloadRequest } from './downloads/download-requests';
+import { recordBlockShown } from './filtering/block-shown';
+import { leaveProtectionPage, PROTECTION_PAGE_FILTER } from './protection-pages';
+import { filteringRecordOutbox } from './outbox/filtering-record-outbox';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
@@ -179,6 +182,15 @@ browser.webNavigation.onHistoryStateUpdated.addListener(
   HISTORY_FILTER,
 );
 
+// chrome://extensions and the other pages that turn protection off: only those wake the worker.
+const onProtectionPage = (details: { tabId: number; frameId: number; url: string }) =>
+  void ready
+    .catch(() => undefined)
+    .then(() => leaveProtectionPage(details))
+    .catch((error) => console.error('Protection page', error));
+browser.webNavigation.onBeforeNavigate.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
+browser.webNavigation.onHistoryStateUpdated.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
+
 /**
  * Flag It from the keyboard or the context menu. Delivery starts once the flag is stored; a
  * stopped worker or an unreachable hub leaves it to the outbox's alarm and the next start-up.
@@ -237,6 +249,12 @@ const route = createMessageRouter(
       return { id: request.id, storedOnDevice: true };
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
+    'pupil.blockShown': async (body, sender) => {
+      const recorded = await recordBlockShown(body, sender);
+      // Stored first; the upload goes on after the block page has its answer.
+      void deliverOutbox(filteringRecordOutbox, { urgent: true });
+      return recorded;
+    },
     'pupil.askToDownload': async ({ url, fileName }) => {
       const request = await storeDownloadRequest(url, fileName);
       void deliverOutbox(visitRequestOutbox, { urgent: true });
