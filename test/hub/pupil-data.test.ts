@@ -140,6 +140,7 @@ describe('the subject-access export', () => {
       'flags',
       'keyword_alerts',
       'pupil_events',
+      'filtering_records',
       'grants',
       'visit_requests',
       'lessons',
