@@ -2,10 +2,15 @@
 // device (its address, why, when, "blocked"), a reload of the block page adds none, a web proxy
 // and chrome://extensions land on the block page as attempts to get round the filter and are
 // recorded as such, and with a classroom hub the record reaches it with the device and pupil.
+import path from 'node:path';
 import type { Page, Worker } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { expectNoAxeViolations } from './support/axe';
-import { applyPolicy, BLOCK_PAGE } from './support/extension';
+import { applyPolicy, BLOCK_PAGE, waitForEnforcement } from './support/extension';
 import { html, type FixtureServer } from './support/fixture-server';
+import { ENROLMENT_TOKEN, startHub } from './support/hub-process';
+import { launchBrowser, repoRoot } from './support/launch';
+import { writePolicyFile } from './support/policy-file';
 import { expect, test } from './support/test';
 
 interface StoredRecord {
@@ -164,4 +169,104 @@ test('opening chrome://extensions lands on the block page and is recorded as get
   // Other browser pages are left alone.
   await page.goto('chrome://version/');
   await expect(page).toHaveURL('chrome://version/');
+});
+
+interface HubRow {
+  id: string;
+  device: string;
+  pupil_email: string | null;
+  created_at: string;
+  received_at: string;
+  url: string;
+  category: string;
+  verdict: string;
+}
+
+/** The hub's filtering record as its database holds it, read beside the running hub. */
+function hubFilteringRecords(dataDir: string): HubRow[] {
+  const db = new Database(path.join(dataDir, 'hub.sqlite'), { readonly: true });
+  try {
+    return db
+      .prepare(
+        `select r.id, d.device_id as device, p.email as pupil_email, r.created_at, r.received_at,
+           r.url, r.category, r.verdict
+         from filtering_records r
+           join devices d on d.id = r.device_id
+           left join pupils p on p.id = r.pupil_id
+         order by r.created_at`,
+      )
+      .all() as HubRow[];
+  } finally {
+    db.close();
+  }
+}
+
+test('with a classroom hub, the record reaches it with the device, pupil, time, address and verdict', async ({
+  server,
+}) => {
+  const pupilEmail = 'dev.demo@demo.school';
+  const hub = await startHub();
+  const removePolicy = await writePolicyFile('safe-class-filtering-record-e2e', {
+    keyStage: 'ks2',
+    ks2Sites: ['www.topmarks.co.uk'],
+    hubUrl: hub.url.replace('127.0.0.1', 'localhost'),
+    enrolmentToken: ENROLMENT_TOKEN,
+  });
+  // The e2e build lets the test name the pupil: a headless browser can't sign in.
+  const pupil = await launchBrowser({
+    serverPort: server.port,
+    distDir: path.join(repoRoot, 'dist-test'),
+  });
+  try {
+    const worker = pupil.worker;
+    if (!worker) throw new Error('The extension did not start.');
+    await worker.evaluate(
+      (email) => chrome.storage.local.set({ testPupilEmail: email }),
+      pupilEmail,
+    );
+    // The school's policy is installed before the pupil browses (until then everything is blocked).
+    await waitForEnforcement(worker);
+
+    const page = await pupil.context.newPage();
+    const before = new Date().toISOString();
+    await page.goto(linksPage(server, { proxy: 'https://www.croxyproxy.com/browse?u=games' }));
+    await page.click('#proxy');
+    await expect(page).toHaveURL(BLOCK_PAGE);
+
+    await expect
+      .poll(() => hubFilteringRecords(hub.dataDir), { timeout: 30_000 })
+      .toEqual([
+        {
+          id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+          device: expect.any(String),
+          pupil_email: pupilEmail,
+          created_at: expect.any(String),
+          received_at: expect.any(String),
+          url: 'https://www.croxyproxy.com/browse?u=games',
+          category: 'circumvention',
+          verdict: 'blocked',
+        },
+      ]);
+    const [row] = hubFilteringRecords(hub.dataDir);
+    if (!row) throw new Error('The hub holds no record.');
+    // The device is this Chromium: the id it made once and enrolled with.
+    const deviceId = await worker.evaluate(async () => {
+      const stored = await chrome.storage.local.get('deviceId');
+      return stored.deviceId as string | undefined;
+    });
+    expect(row.device).toBe(deviceId);
+    // When the pupil tried, by the device's clock: after the test began, before it arrived.
+    expect(row.created_at >= before && row.created_at <= row.received_at).toBe(true);
+    // The device's copy is marked as held by the hub, under the same id.
+    await expect
+      .poll(async () =>
+        (await storedFilteringRecords(worker)).map((r) => [r.id, Boolean(r.sentAt)]),
+      )
+      .toEqual([[row.id, true]]);
+    expect(server.requestsTo('www.croxyproxy.com')).toHaveLength(0);
+  } finally {
+    await removePolicy();
+    await pupil.close();
+    await hub.stop();
+  }
 });
