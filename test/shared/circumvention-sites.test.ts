@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DnrRule } from '../../shared/dnr-types';
 import type { EffectivePolicy } from '../../shared/effective-policy';
 import {
   CIRCUMVENTION_DOMAINS,
@@ -12,6 +11,7 @@ import { RULE_PRIORITY } from '../../shared/rule-priorities';
 import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
 import { entries } from './site-entries';
+import { winningRule } from './winning-rule';
 
 const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
 
@@ -26,19 +26,6 @@ const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   lesson: null,
   ...overrides,
 });
-
-/**
- * Chrome's choice among the domain rules, as its matching algorithm makes it: the highest
- * priority rule whose requestDomains hold the host or a parent of it. Chrome itself is held to
- * the same verdicts in test/e2e/dnr-parity.spec.ts.
- */
-function winningRule(rules: readonly DnrRule[], url: string): DnrRule | undefined {
-  const host = new URL(url).hostname;
-  const parents = host.split('.').map((_, i, labels) => labels.slice(i).join('.'));
-  return rules
-    .filter((rule) => rule.condition.requestDomains?.some((domain) => parents.includes(domain)))
-    .sort((a, b) => b.priority - a.priority)[0];
-}
 
 describe('the circumvention list', () => {
   it('has the best-known proxies, VPNs and tools, each in a group that names its source', () => {
