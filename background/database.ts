@@ -2,6 +2,7 @@
 // survive the worker stopping and the browser restarting live here.
 import Dexie, { type EntityTable } from 'dexie';
 import type { AuditEntry } from '../shared/audit-entry';
+import type { FilteringRecord } from '../shared/filtering-record';
 import type { FlagRecord, KeywordAlertRecord } from '../shared/flag-record';
 import type { PupilEventRecord } from '../shared/pupil-event';
 import type { VisitRequest } from '../shared/visit-request';
@@ -14,6 +15,7 @@ export class SafeClassDatabase extends Dexie {
   flags!: EntityTable<FlagRecord, 'id'>;
   keywordAlerts!: EntityTable<KeywordAlertRecord, 'id'>;
   pupilEvents!: EntityTable<PupilEventRecord, 'id'>;
+  filteringRecords!: EntityTable<FilteringRecord, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     super(name);
@@ -41,6 +43,16 @@ export class SafeClassDatabase extends Dexie {
       flags: 'id, createdAt, sentAt',
       keywordAlerts: 'id, createdAt, sentAt, [keyword+url]',
       pupilEvents: 'id, createdAt, sentAt',
+    });
+    // The filtering record: each blocked attempt (shared/filtering-record.ts) waits here for the
+    // hub; sentAt finds delivered ones to prune.
+    this.version(6).stores({
+      visitRequests: 'id, status, createdAt, sentAt',
+      audit: 'id, at',
+      flags: 'id, createdAt, sentAt',
+      keywordAlerts: 'id, createdAt, sentAt, [keyword+url]',
+      pupilEvents: 'id, createdAt, sentAt',
+      filteringRecords: 'id, createdAt, sentAt',
     });
   }
 }

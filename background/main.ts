@@ -75,6 +75,9 @@ import {
   sweepDeviceRecords,
 } from './retention/device-retention';
 import { privacyNotice } from './privacy-notice';
+import { recordBlockShown } from './filtering/block-shown';
+import { leaveProtectionPage, PROTECTION_PAGE_FILTER } from './protection-pages';
+import { filteringRecordOutbox } from './outbox/filtering-record-outbox';
 
 /** Installs the stored policy and sends any open tab it no longer allows to the block page. */
 async function enforce(options: { force?: boolean } = {}): Promise<void> {
@@ -211,6 +214,15 @@ browser.webNavigation.onHistoryStateUpdated.addListener(
   HISTORY_FILTER,
 );
 
+// chrome://extensions and the other pages that turn protection off: only those wake the worker.
+const onProtectionPage = (details: { tabId: number; frameId: number; url: string }) =>
+  void ready
+    .catch(() => undefined)
+    .then(() => leaveProtectionPage(details))
+    .catch((error) => console.error('Protection page', error));
+browser.webNavigation.onBeforeNavigate.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
+browser.webNavigation.onHistoryStateUpdated.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
+
 /**
  * Flag It from the keyboard or the context menu. Delivery starts once the flag is stored; a
  * stopped worker or an unreachable hub leaves it to the outbox's alarm and the next start-up.
@@ -270,6 +282,12 @@ const route = createMessageRouter(
     },
     'pupil.requestStatus': async ({ id }) => ({ status: await visitRequestStatus(id) }),
     'pupil.privacyNotice': privacyNotice,
+    'pupil.blockShown': async (body, sender) => {
+      const recorded = await recordBlockShown(body, sender);
+      // Stored first; the upload goes on after the block page has its answer.
+      void deliverOutbox(filteringRecordOutbox, { urgent: true });
+      return recorded;
+    },
     'pupil.askToDownload': async ({ url, fileName }) => {
       const request = await storeDownloadRequest(url, fileName);
       void deliverOutbox(visitRequestOutbox, { urgent: true });

@@ -266,6 +266,16 @@ export const messageSpecs = {
     request: z.object({ id: z.uuid() }),
     response: empty,
   },
+  'pupil.blockShown': {
+    senders: ['pupil-page'],
+    /**
+     * The block page was shown for a blocked navigation: the worker adds it to the filtering
+     * record. The address and the reason are read from the sender's own URL (the block page's),
+     * which the page can't misstate; only the top-level block page is accepted.
+     */
+    request: empty,
+    response: z.object({ recorded: z.boolean() }),
+  },
   'pupil.requestStatus': {
     senders: ['pupil-page'],
     request: z.object({ id: z.string().uuid() }),

@@ -6,6 +6,7 @@ import type { EffectivePolicy } from './effective-policy';
 import type { KeyStage } from './policy-model';
 import { IMAGE_SEARCH_PATTERNS } from './image-search-patterns';
 import { PIRACY_DOMAINS } from './piracy-sites';
+import { CIRCUMVENTION_DOMAINS } from './circumvention-sites';
 import { RULE_PRIORITY } from './rule-priorities';
 import { SAFE_SEARCH_PARAMETERS, YOUTUBE_HOSTS, YOUTUBE_RESTRICT_HEADER } from './safe-search';
 import { formatSiteEntry, type SiteEntry } from './site-entry';
@@ -16,7 +17,7 @@ export const DOMAINS_PER_RULE = 1_000;
 /** Matches any web address; `\0` in the substitution is the whole blocked URL. */
 const ANY_WEB_URL = '^https?://.*';
 
-export type BlockReason = 'list' | 'always' | 'images' | 'piracy';
+export type BlockReason = 'list' | 'always' | 'images' | 'piracy' | 'circumvention';
 
 export interface CompileOptions {
   /** Full URL of the block page, e.g. chrome-extension://<id>/extension/blocked.html */
@@ -184,6 +185,12 @@ export function compileRules(policy: EffectivePolicy, options: CompileOptions): 
   rules.push(
     ...piracyRules(blockPageSubstitution(options.blockPageUrl, 'piracy', policy.keyStage)),
   );
+  // After piracy for the same reason: every earlier rule keeps its id.
+  rules.push(
+    ...circumventionRules(
+      blockPageSubstitution(options.blockPageUrl, 'circumvention', policy.keyStage),
+    ),
+  );
 
   const numbered = rules.map((rule, index) => ({ id: index + 1, ...rule }));
   const counts = countRules(numbered);
@@ -204,6 +211,15 @@ export function imageSearchRules(target: string): Omit<DnrRule, 'id'>[] {
 export function piracyRules(target: string): Omit<DnrRule, 'id'>[] {
   return chunk(PIRACY_DOMAINS, DOMAINS_PER_RULE).map((domains) => ({
     priority: RULE_PRIORITY.piracy,
+    action: { type: 'redirect', redirect: { regexSubstitution: target } },
+    condition: { regexFilter: ANY_WEB_URL, requestDomains: [...domains], resourceTypes: FRAMES },
+  }));
+}
+
+/** Proxies, VPNs and the like: every key stage, whatever the policy allows (circumvention-sites.ts). */
+export function circumventionRules(target: string): Omit<DnrRule, 'id'>[] {
+  return chunk(CIRCUMVENTION_DOMAINS, DOMAINS_PER_RULE).map((domains) => ({
+    priority: RULE_PRIORITY.circumvention,
     action: { type: 'redirect', redirect: { regexSubstitution: target } },
     condition: { regexFilter: ANY_WEB_URL, requestDomains: [...domains], resourceTypes: FRAMES },
   }));

@@ -18,6 +18,12 @@ export const RULE_PRIORITY = {
    */
   piracy: 300,
   /**
+   * Web proxies, VPNs and other ways round the filter (shared/circumvention-sites.ts): above every
+   * allow rule, so nothing can open them, and above always-blocked and piracy so a site on those
+   * lists too shows why it matters here: it is a way round the school's filter.
+   */
+  circumvention: 350,
+  /**
    * SafeSearch parameters and the YouTube header, above every allow rule or Chrome ignores
    * them. A SafeSearch redirect that would change nothing (the parameter is already right) is
    * skipped and the rules below decide, so this can neither loop nor open an engine the list

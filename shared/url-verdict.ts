@@ -3,6 +3,7 @@
 // tests hold it to the DNR outcome so the two can't drift.
 import type { EffectivePolicy } from './effective-policy';
 import { PIRACY_ENTRIES } from './piracy-sites';
+import { CIRCUMVENTION_ENTRIES } from './circumvention-sites';
 import type { BlockReason } from './rule-compiler';
 import { entryMatchesUrl, type SiteEntry } from './site-entry';
 
@@ -37,6 +38,7 @@ export type UrlJudge = (url: string) => Verdict;
 
 // Built once: the piracy category is the same for every policy.
 let piracy: EntryIndex | null = null;
+let circumvention: EntryIndex | null = null;
 
 /** Builds the judge once per policy: lookups are by hostname suffix, not a scan of the list. */
 export function createUrlJudge(policy: Pick<EffectivePolicy, 'allow' | 'block'>): UrlJudge {
@@ -44,6 +46,8 @@ export function createUrlJudge(policy: Pick<EffectivePolicy, 'allow' | 'block'>)
   const block = indexEntries(policy.block);
   piracy ??= indexEntries(PIRACY_ENTRIES);
   const pirated = piracy;
+  circumvention ??= indexEntries(CIRCUMVENTION_ENTRIES);
+  const wayRound = circumvention;
   return (text) => {
     let url: URL;
     try {
@@ -53,6 +57,9 @@ export function createUrlJudge(policy: Pick<EffectivePolicy, 'allow' | 'block'>)
     }
     // Only web pages are judged; the browser's own and the extension's pages are not sites.
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { allowed: true };
+    // The circumvention rule outranks the piracy one, which outranks the always-blocked ones,
+    // so the judge asks in the same order.
+    if (matches(wayRound, url)) return { allowed: false, reason: 'circumvention' };
     // The piracy rules outrank the always-blocked ones, so the judge asks in the same order.
     if (matches(pirated, url)) return { allowed: false, reason: 'piracy' };
     if (matches(block, url)) return { allowed: false, reason: 'always' };

@@ -1,6 +1,7 @@
 // Every kind of record the outbox delivers. A new kind joins this list and is then sent on
 // every trigger (start-up, the hub socket opening, the watchdog alarm) and retried on its own
 // alarm.
+import { filteringRecordOutbox } from './filtering-record-outbox';
 import { flagOutbox } from './flag-outbox';
 import { keywordAlertOutbox } from './keyword-alert-outbox';
 import { deliverOutbox, outboxAlarmName, type DeliverOptions, type OutboxKind } from './outbox';
@@ -12,6 +13,7 @@ const OUTBOXES: readonly OutboxKind[] = [
   keywordAlertOutbox,
   visitRequestOutbox,
   pupilEventOutbox,
+  filteringRecordOutbox,
 ];
 
 export async function deliverOutboxes(options: DeliverOptions = {}): Promise<void> {

@@ -28,6 +28,7 @@ export const DEVICE_RECORD_TABLES: readonly DeviceRecordTable[] = [
   { table: 'flags', sentIndex: 'sentAt', madeIndex: 'createdAt' },
   { table: 'keywordAlerts', sentIndex: 'sentAt', madeIndex: 'createdAt' },
   { table: 'pupilEvents', sentIndex: 'sentAt', madeIndex: 'createdAt' },
+  { table: 'filteringRecords', sentIndex: 'sentAt', madeIndex: 'createdAt' },
   // Image-search lifts: a record for the teacher at this device that is never uploaded.
   { table: 'audit', sentIndex: null, madeIndex: 'at', fixedDays: AUDIT_DAYS },
 ];

@@ -16,7 +16,7 @@ export interface BlockDetails {
   inFrame: boolean;
 }
 
-const REASONS: readonly BlockReason[] = ['list', 'always', 'images', 'piracy'];
+const REASONS: readonly BlockReason[] = ['list', 'always', 'images', 'piracy', 'circumvention'];
 
 function readableUrl(raw: string): string {
   try {

@@ -3,6 +3,7 @@
 import { readBlockDetails } from './block-details';
 import { text } from './page-text';
 import { showIdentityNote } from '../ui/identity-note';
+import { recordAttempt } from './record-attempt';
 
 const details = readBlockDetails(window.location, window.top !== window);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
@@ -45,12 +46,14 @@ const HEADINGS = {
   always: { ks1: 'ks1_heading', ks2: 'ks2_heading_always' },
   images: { ks1: 'ks1_images_heading', ks2: 'ks2_images_heading' },
   piracy: { ks1: 'ks1_piracy_heading', ks2: 'ks2_piracy_heading' },
+  circumvention: { ks1: 'ks1_circumvention_heading', ks2: 'ks2_circumvention_heading' },
 } as const;
 const EXPLANATIONS = {
   list: 'ks2_explain',
   always: 'ks2_explain_always',
   images: 'ks2_images_explain',
   piracy: 'ks2_piracy_explain',
+  circumvention: 'ks2_circumvention_explain',
 } as const;
 
 /** Links to the school's approved image sources; the text is the site, the link its home. */
@@ -117,8 +120,12 @@ if (details.inFrame) {
   byId('frame-address').textContent = details.displayUrl;
 } else {
   const ks1 = details.keyStage === 'ks1';
-  // A piracy site is blocked like an always-blocked one: nothing to ask to visit.
-  const always = details.reason === 'always' || details.reason === 'piracy';
+  // Piracy and ways round the filter are blocked like an always-blocked site: nothing to ask
+  // to visit.
+  const always =
+    details.reason === 'always' ||
+    details.reason === 'piracy' ||
+    details.reason === 'circumvention';
   const images = details.reason === 'images';
   byId('page').classList.add(details.keyStage);
   byId('heading').textContent = text(HEADINGS[details.reason][details.keyStage]);
@@ -127,6 +134,12 @@ if (details.inFrame) {
     // The one KS1 explanation: "why" is the lesson here, in words an adult can read out.
     byId('explain').classList.remove('ks2-only');
     byId('explain').textContent = text('ks1_piracy_explain');
+  }
+  if (ks1 && details.reason === 'circumvention') {
+    // KS1 sees the safety shield instead of the owl: the picture says what the words can't.
+    // Pictures are SVG elements, which have no `hidden` property: the attribute it is.
+    byId('owl').setAttribute('hidden', '');
+    byId('shield').removeAttribute('hidden');
   }
   if (images) showImageSources(details.imageSources);
   byId('address').textContent = details.displayUrl;
@@ -148,7 +161,9 @@ if (details.inFrame) {
   // KS1 can always ask the teacher for help; KS2 can ask to visit anything not always blocked.
   // Image search is lifted only by a teacher for a lesson, so there is nothing to ask for.
   const askButton = byId('ask') as HTMLButtonElement;
-  if (!images && (ks1 || !always)) {
+  // Only a web address can be asked for (chrome://extensions can't).
+  const webAddress = /^https?:\/\//i.test(details.blockedUrl);
+  if (!images && webAddress && (ks1 || !always)) {
     askButton.hidden = false;
     byId('ask-label').textContent = text(ks1 ? 'ks1_ask_teacher' : 'ks2_ask_to_visit');
   }
@@ -185,3 +200,7 @@ if (details.inFrame) {
     void follow(asked).catch(() => undefined);
   }
 }
+
+// A blocked navigation in a tab goes in the filtering record; a blocked frame inside an allowed
+// page (an advert, an embed) is not the pupil's attempt.
+if (!details.inFrame) recordAttempt();

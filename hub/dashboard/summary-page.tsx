@@ -1,7 +1,8 @@
 // The printable weekly safeguarding summary for the DSL and governors: for the chosen week
 // (Monday to Sunday where the school is), anonymised counts of every record type the hub counts
 // (flags by what happened, where they stand and class; keyword alerts; ask-to-visit requests and
-// their answers; lessons; list changes), each by category. The hub decides which types there are,
+// their answers; lessons; list changes; the filtering record, with attempts to get round the
+// filter on a line of their own), each by category. The hub decides which types there are,
 // so a record type it starts keeping appears here without a change to this page.
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
@@ -68,6 +69,14 @@ function Counts({ summary }: { summary: Summary }) {
           <h4 id={`summary-${record.type}`}>
             {t('summary_total', { label: record.label, count: record.total })}
           </h4>
+          {/* On its own line, zero or not, so a governor sees it without reading the tables. */}
+          {record.highlights.map((highlight) => (
+            <p key={highlight.label} class="summary-highlight">
+              <strong>
+                {t('summary_total', { label: highlight.label, count: highlight.count })}
+              </strong>
+            </p>
+          ))}
           {record.total === 0 ? null : (
             <div class="count-tables">
               {record.breakdowns.map((breakdown) => (

@@ -53,6 +53,8 @@ export const DEFAULT_LIMITS: HubLimits = {
     'POST /api/device/flags': 2.5 * 1024 * 1024,
     // Up to 50 alerts of a 2,048-character address and a 100-character keyword, in UTF-8.
     'POST /api/device/keyword-alerts': 512 * 1024,
+    // Up to 100 filtering records of a 2,048-character address (3 bytes a character at most).
+    'POST /api/device/filtering-records': 768 * 1024,
     // Up to 500 keywords of 100 characters, which in a script other than Latin are 2 to 3 bytes.
     'PUT /api/keywords': 256 * 1024,
   },

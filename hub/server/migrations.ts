@@ -541,6 +541,54 @@ const m0010_data_protection: Migration = {
   },
 };
 
+// Issue 7, the DfE filtering record: each blocked attempt a device recorded (the address or
+// search term, why it was blocked, when), with the device and the pupil it came from. The id is
+// the device's own, so a retry finds the row it already made. The weekly summary counts a
+// school's week by the device's time; the sweep finds old rows by when they arrived; a pupil's
+// rows are found for subject access and erasure.
+const m0011_filtering_records: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('filtering_records')
+      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('school_id', 'integer', (col) => col.notNull().references('schools.id'))
+      .addColumn('device_id', 'integer', (col) => col.notNull().references('devices.id'))
+      .addColumn('pupil_id', 'integer', (col) => col.references('pupils.id'))
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('received_at', 'text', (col) => col.notNull())
+      .addColumn('url', 'text', (col) => col.notNull())
+      .addColumn('category', 'text', (col) => col.notNull())
+      .addColumn('verdict', 'text', (col) => col.notNull())
+      .addCheckConstraint('filtering_records_url', sql`length(url) between 1 and 2048`)
+      .addCheckConstraint(
+        'filtering_records_category',
+        sql`category in ('list', 'always', 'images', 'piracy', 'circumvention')`,
+      )
+      .addCheckConstraint('filtering_records_verdict', sql`verdict = 'blocked'`)
+      .execute();
+    await db.schema
+      .createIndex('filtering_records_school_created')
+      .on('filtering_records')
+      .columns(['school_id', 'created_at'])
+      .execute();
+    await db.schema
+      .createIndex('filtering_records_school_received')
+      .on('filtering_records')
+      .columns(['school_id', 'received_at'])
+      .execute();
+    await db.schema
+      .createIndex('filtering_records_pupil')
+      .on('filtering_records')
+      .column('pupil_id')
+      .execute();
+    await db.schema
+      .createIndex('filtering_records_device')
+      .on('filtering_records')
+      .column('device_id')
+      .execute();
+  },
+};
+
 // Issue 7, protection state. The latest health report of each device (one row a device,
 // replaced on each report), and protection alerts: a pupil's device in a running lesson that
 // went silent past the grace period ('off') or reported that its filtering is not the school's
@@ -612,6 +660,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008_pupil_events': m0008_pupil_events,
   '0009_download_requests': m0009_download_requests,
   '0010_data_protection': m0010_data_protection,
+  '0011_filtering_records': m0011_filtering_records,
   '0012_device_health': m0012_device_health,
 };
 

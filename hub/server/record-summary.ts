@@ -28,6 +28,8 @@ export interface RecordSummary {
   label: string;
   total: number;
   breakdowns: { column: string; label: string; rows: CountRow[] }[];
+  /** Counts shown on their own line, so they stand out (attempts to get round the filter). */
+  highlights: { label: string; count: number }[];
 }
 
 const NO_CLASS = 'On no roster';
@@ -105,11 +107,19 @@ export async function summariseRecords(
         rows: await countBy(db, type, breakdown, where),
       });
     }
+    const highlights = [];
+    for (const highlight of type.summary.highlights ?? []) {
+      const counted = await sql<{ count: number }>`select count(*) as count
+        from ${sql.table(type.table)}
+        where ${where} and ${column(type, highlight.column)} = ${highlight.value}`.execute(db);
+      highlights.push({ label: highlight.label, count: Number(counted.rows[0]?.count ?? 0) });
+    }
     summaries.push({
       type: type.name,
       label: type.label,
       total: Number(total.rows[0]?.count ?? 0),
       breakdowns,
+      highlights,
     });
   }
   return summaries;

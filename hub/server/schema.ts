@@ -1,6 +1,7 @@
 // The hub's tables as Kysely sees them. migrations.ts creates them; this file must follow it.
 // Times are ISO 8601 UTC strings, so they sort as text in SQLite and map to timestamps later.
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type { FilteringCategory } from '../../shared/filtering-record';
 import type { FlagReason, FlagSource } from '../../shared/flag';
 import type { KeyStage } from '../../shared/policy-model';
 import type { PupilEventKind } from '../../shared/pupil-event';
@@ -290,6 +291,24 @@ export interface PupilEventTable {
   received_at: string;
 }
 
+/** The filtering record: one blocked attempt a device recorded (shared/filtering-record.ts). */
+export interface FilteringRecordTable {
+  /** The UUID the device made. */
+  id: string;
+  school_id: number;
+  device_id: number;
+  /** The pupil when it arrived; null while the device's email is on no roster. */
+  pupil_id: number | null;
+  /** The device's clock, as UTC ISO 8601. */
+  created_at: string;
+  received_at: string;
+  /** The blocked address or search, as the pupil asked for it. */
+  url: string;
+  /** Why it was blocked: the block page's reason. */
+  category: FilteringCategory;
+  verdict: 'blocked';
+}
+
 /** An admin's own retention period for a record type; the registry's default where absent. */
 export interface RetentionSettingTable {
   school_id: number;
@@ -388,6 +407,7 @@ export interface HubDatabase {
   erasures: ErasureTable;
   device_health: DeviceHealthTable;
   protection_alerts: ProtectionAlertTable;
+  filtering_records: FilteringRecordTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -57,7 +57,8 @@ export function splitByHolder(
 }
 
 /** The tables whose rows a device uploads once and never changes: keyed by the device's id. */
-export type DeviceUploadTable = 'visit_requests' | 'keyword_alerts' | 'pupil_events';
+export type DeviceUploadTable =
+  'visit_requests' | 'keyword_alerts' | 'pupil_events' | 'filtering_records';
 
 export interface StoredUpload {
   /** Every id of the upload the hub holds for this device (new or from an earlier try). */

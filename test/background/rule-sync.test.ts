@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser, installFakeExtension, type FakeDnr } from './fake-extension';
 import { refreshManagedState, writeSettings } from '../../background/policy-store';
 import { readEnforcement, syncRules } from '../../background/rule-sync';
+import { CIRCUMVENTION_DOMAINS } from '../../shared/circumvention-sites';
 import { PIRACY_DOMAINS } from '../../shared/piracy-sites';
 import { emptySettings } from '../../shared/policy-model';
 import { STARTER_LISTS } from '../../shared/starter-lists';
@@ -42,6 +43,7 @@ describe('syncRules', () => {
           [
             '*://www.bbc.co.uk/sport/*',
             ...PIRACY_DOMAINS.map((domain) => `*://*.${domain}/*`),
+            ...CIRCUMVENTION_DOMAINS.map((domain) => `*://*.${domain}/*`),
           ].sort(),
           undefined,
         ],

@@ -16,6 +16,7 @@ const POLICY: PolicyLists = {
     '192.168.0.10',
     'thepiratebay.org',
     '=www.y2mate.com',
+    'croxyproxy.com',
   ],
   alwaysBlocked: ['https://www.bbc.co.uk/news/', 'bad.example', '=blocked.bbc.co.uk'],
 };
@@ -55,6 +56,10 @@ const URLS = [
   'https://thepiratebay.org/search/cats',
   'https://www.y2mate.com/youtube/abc',
   'https://notthepiratebay.org/',
+  // The circumvention category: proxies and VPNs, blocked whatever the lists say.
+  'https://www.croxyproxy.com/',
+  'https://nordvpn.com/download/',
+  'https://notcroxyproxy.com/',
 ];
 
 test('the installed DNR rules and the backstop judge agree on every URL in the table', async ({
@@ -78,7 +83,9 @@ test('the installed DNR rules and the backstop judge agree on every URL in the t
       else if (rule.action.type === 'allow') verdicts[url] = 'allow';
       else
         verdicts[url] =
-          /why=(always|piracy)/.exec(rule.action.redirect?.regexSubstitution ?? '')?.[1] ?? 'list';
+          /why=(always|piracy|circumvention)/.exec(
+            rule.action.redirect?.regexSubstitution ?? '',
+          )?.[1] ?? 'list';
     }
     return verdicts;
   }, URLS);
@@ -92,6 +99,6 @@ test('the installed DNR rules and the backstop judge agree on every URL in the t
   expect(chromeVerdicts).toEqual(codeVerdicts);
   // And the table really exercises every outcome.
   expect(new Set(Object.values(codeVerdicts))).toEqual(
-    new Set(['allow', 'list', 'always', 'piracy']),
+    new Set(['allow', 'list', 'always', 'piracy', 'circumvention']),
   );
 });

@@ -131,6 +131,7 @@ describe('the route list', () => {
       'GET /api/device/ws',
       'POST /api/auth/login',
       'POST /api/device/enrol',
+      'POST /api/device/filtering-records',
       'POST /api/device/flags',
       'POST /api/device/keyword-alerts',
       'POST /api/device/pupil-events',
@@ -207,6 +208,17 @@ describe('the route list', () => {
       '/api/device/pupil-events': {
         events: [{ ...pupilEvent, id: '6f1c1b5e-0000-4000-8000-00000000e002' }],
       },
+      '/api/device/filtering-records': {
+        records: [
+          {
+            id: '6f1c1b5e-0000-4000-8000-00000000f001',
+            createdAt: '2026-03-02T09:00:00.000Z',
+            url: 'https://www.croxyproxy.com/',
+            category: 'circumvention',
+            verdict: 'blocked',
+          },
+        ],
+      },
     };
     for (const endpoint of endpoints().filter((e) => e.kind === 'device')) {
       const answer = await call(hub.app, endpoint.method, endpoint.path, {
@@ -221,6 +233,7 @@ describe('the route list', () => {
     }
     // The only record is the one the device sent above; the session's copy was never stored.
     expect(await hub.db.selectFrom('pupil_events').select('device_id').execute()).toHaveLength(1);
+    expect(await hub.db.selectFrom('filtering_records').select('id').execute()).toEqual([]);
   });
 
   it('refuses every endpoint but the public ones without credentials', async () => {

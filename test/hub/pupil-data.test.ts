@@ -142,6 +142,7 @@ describe('the subject-access export', () => {
       'pupil_events',
       'protection_alerts',
       'device_health',
+      'filtering_records',
       'grants',
       'visit_requests',
       'lessons',

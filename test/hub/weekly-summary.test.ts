@@ -105,6 +105,7 @@ describe('the weekly summary', () => {
       ['keyword_alerts', 'Keyword alerts', 1],
       ['pupil_events', 'Prompt and download records', 3],
       ['protection_alerts', 'Protection alerts', 0],
+      ['filtering_records', 'Filtering record (blocked attempts)', 0],
       ['change_requests', 'Changes to the school list asked for', 0],
       ['visit_requests', 'Requests to visit or download', 2],
       ['lessons', 'Lessons', 1],

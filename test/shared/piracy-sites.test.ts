@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DnrRule } from '../../shared/dnr-types';
 import type { EffectivePolicy } from '../../shared/effective-policy';
 import { PIRACY_DOMAINS, PIRACY_ENTRIES, PIRACY_GROUPS } from '../../shared/piracy-sites';
 import { compileRules } from '../../shared/rule-compiler';
@@ -7,6 +6,7 @@ import { RULE_PRIORITY } from '../../shared/rule-priorities';
 import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
 import { entries } from './site-entries';
+import { winningRule } from './winning-rule';
 
 const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
 
@@ -21,20 +21,6 @@ const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
   lesson: null,
   ...overrides,
 });
-
-/**
- * Chrome's choice among the domain rules, as its matching algorithm makes it: the highest
- * priority rule whose requestDomains hold the host or a parent of it. (Every rule here is
- * `^https?://.*` or has no regex, so the domains decide.) Chrome itself is held to the same
- * table in test/e2e/dnr-parity.spec.ts.
- */
-function winningRule(rules: readonly DnrRule[], url: string): DnrRule | undefined {
-  const host = new URL(url).hostname;
-  const parents = host.split('.').map((_, i, labels) => labels.slice(i).join('.'));
-  return rules
-    .filter((rule) => rule.condition.requestDomains?.some((domain) => parents.includes(domain)))
-    .sort((a, b) => b.priority - a.priority)[0];
-}
 
 describe('the piracy list', () => {
   it('has at least 40 distinct domains, each in a group that names its public source', () => {
@@ -76,9 +62,12 @@ describe('the piracy category in the rules', () => {
     expect(RULE_PRIORITY.piracy).toBeGreaterThan(RULE_PRIORITY.alwaysBlocked);
   });
 
-  it('comes last, so every other rule keeps the id it had', () => {
+  it('comes after every earlier rule (only the later circumvention category follows it), so they keep their ids', () => {
     const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
-    expect(rules.at(-1)?.priority).toBe(RULE_PRIORITY.piracy);
+    const piracy = rules.findIndex((rule) => rule.priority === RULE_PRIORITY.piracy);
+    expect(rules.slice(piracy + 1).map((rule) => rule.priority)).toEqual([
+      RULE_PRIORITY.circumvention,
+    ]);
   });
 
   const sneaky: [string, Partial<EffectivePolicy>][] = [

@@ -77,6 +77,16 @@ export interface Breakdown<C extends string> {
   byClassName?: true;
 }
 
+/**
+ * A count the summary shows on its own line under the type's heading, so it stands out from the
+ * tables (attempts to get round the filter): the rows whose `column` holds `value`.
+ */
+export interface Highlight<C extends string> {
+  column: C;
+  value: string;
+  label: string;
+}
+
 export interface RecordTypeOf<T extends string, C extends string> {
   /** Stable name, kept in settings, sweeps and the erasure log. */
   name: string;
@@ -103,7 +113,7 @@ export interface RecordTypeOf<T extends string, C extends string> {
     describe?: Partial<Record<C, (key: RowKey) => string>>;
   };
   /** Counted in the weekly summary, by the time in `time`; anonymised: counts only. */
-  summary?: { time: C; breakdowns: readonly Breakdown<C>[] };
+  summary?: { time: C; breakdowns: readonly Breakdown<C>[]; highlights?: readonly Highlight<C>[] };
 }
 
 export type RecordType = RecordTypeOf<TableName, string>;

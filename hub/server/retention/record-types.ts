@@ -6,6 +6,7 @@
 // Order matters: an entry comes before every type it references, so the sweep and erasure reach
 // a row's referrers before the row (records about a pupil first, then devices, then the roster).
 import { FLAG_REASONS } from '../../../shared/flag';
+import { CATEGORY_VALUES, CIRCUMVENTION_HIGHLIGHT } from '../filtering-record-words';
 import { REASON_WORDS } from '../flag-words';
 import { KIND_VALUES, OUTCOME_VALUES } from '../pupil-event-words';
 import { recordType, type RecordType } from './record-type';
@@ -273,6 +274,33 @@ const deviceHealth = recordType({
       'last_error',
       'unsafe',
     ],
+  },
+});
+
+const filteringRecords = recordType({
+  name: 'filtering_records',
+  label: 'Filtering record (blocked attempts)',
+  table: 'filtering_records',
+  key: 'id',
+  retention: {
+    kind: 'age',
+    column: 'received_at',
+    defaultDays: 365,
+    minDays: 30,
+    maxDays: 7 * 365,
+    why: 'The DfE filtering record of blocked attempts (device, pupil, time, address, verdict): a school year lets the DSL and governors review filtering and spot a pattern; up to seven years where the school’s records policy keeps it longer.',
+  },
+  school: { column: 'school_id' },
+  pupil: FROM_DEVICE,
+  references: FROM_DEVICE_REFERENCES,
+  erasure: { kind: 'delete' },
+  export: {
+    columns: ['id', 'created_at', 'received_at', 'url', 'category', 'verdict'],
+  },
+  summary: {
+    time: 'created_at',
+    breakdowns: [{ column: 'category', label: 'By category', values: CATEGORY_VALUES }],
+    highlights: [CIRCUMVENTION_HIGHLIGHT],
   },
 });
 
@@ -588,6 +616,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   pupilEvents,
   protectionAlerts,
   deviceHealth,
+  filteringRecords,
   grants,
   changeRequests,
   visitRequests,

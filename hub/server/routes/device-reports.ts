@@ -1,5 +1,5 @@
 // What a pupil's device reports from its outbox with the device token: flags ("Flag It"),
-// keyword alerts, and Zip It, Block It, copyright and download records. Each is answered only
+// keyword alerts, Zip It, Block It, copyright and download records, and the filtering record. Each is answered only
 // once the transaction holding it has committed (synchronous = FULL), listing every id the hub
 // now holds for the device, which it may then drop from its outbox (ARCHITECTURE rule 3). Whoever may see what arrived hears of it at once.
 import { Hono } from 'hono';
@@ -12,6 +12,11 @@ import {
   uploadResponseSchema,
 } from '../../../shared/flag';
 import { MAX_PUPIL_EVENTS_PER_UPLOAD, pupilEventUploadSchema } from '../../../shared/pupil-event';
+import {
+  filteringRecordUploadSchema,
+  MAX_FILTERING_RECORDS_PER_UPLOAD,
+} from '../../../shared/filtering-record';
+import { storeFilteringRecords } from '../filtering-records';
 import { storeFlags } from '../flags';
 import type { HubEnv } from '../hub-env';
 import { storeKeywordAlerts } from '../keyword-alerts';
@@ -36,6 +41,13 @@ const alertsBody = z.object({
 
 const eventsBody = z.object({
   events: uploadList({ one: 'pupil event', many: 'pupil events' }, MAX_PUPIL_EVENTS_PER_UPLOAD),
+});
+
+const filteringRecordsBody = z.object({
+  records: uploadList(
+    { one: 'filtering record', many: 'filtering records' },
+    MAX_FILTERING_RECORDS_PER_UPLOAD,
+  ),
 });
 
 export function deviceReportRoutes(services: HubServices) {
@@ -73,6 +85,18 @@ export function deviceReportRoutes(services: HubServices) {
       if (result.added > 0 && device.pupil) {
         bus.publish(device.pupil.classId, { type: 'pupilEvents' });
       }
+      const answer: UploadResponse = { stored: result.stored, conflicts: result.conflicts };
+      return c.json(answer);
+    })
+    .post('/filtering-records', jsonBody(filteringRecordsBody), async (c) => {
+      const device = deviceOf(c);
+      const records = checkUploadItems(
+        c.req.valid('json').records,
+        filteringRecordUploadSchema,
+        'records',
+      );
+      // The filtering record is read in the weekly summary and subject access: nobody is told.
+      const result = await storeFilteringRecords(db, device, records, services.now());
       const answer: UploadResponse = { stored: result.stored, conflicts: result.conflicts };
       return c.json(answer);
     });

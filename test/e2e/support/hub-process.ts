@@ -14,6 +14,8 @@ const START_TIMEOUT_MS = 30_000;
 
 export interface HubProcess {
   url: string;
+  /** Where its database lives (hub.sqlite), for a test to read what the hub stored. */
+  dataDir: string;
   /** Demo username → password, as the hub printed them. */
   passwords: Record<string, string>;
   /** Stops the hub process but keeps its data, as a crash or a reboot would. */
@@ -108,7 +110,7 @@ export async function startHub(options: HubStartOptions = {}): Promise<HubProces
     for (const match of banner.matchAll(/^ {2}(teacher|dsl|admin) +(\S+) {3}/gm)) {
       passwords[match[1] as string] = match[2] as string;
     }
-    return { url: `http://127.0.0.1:${port}`, passwords, kill, restart, stop };
+    return { url: `http://127.0.0.1:${port}`, dataDir, passwords, kill, restart, stop };
   } catch (error) {
     await stop();
     throw error;

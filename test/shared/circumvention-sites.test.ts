@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { EffectivePolicy } from '../../shared/effective-policy';
+import {
+  CIRCUMVENTION_DOMAINS,
+  CIRCUMVENTION_ENTRIES,
+  CIRCUMVENTION_GROUPS,
+} from '../../shared/circumvention-sites';
+import { PIRACY_DOMAINS } from '../../shared/piracy-sites';
+import { compileRules } from '../../shared/rule-compiler';
+import { RULE_PRIORITY } from '../../shared/rule-priorities';
+import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
+import { createUrlJudge } from '../../shared/url-verdict';
+import { entries } from './site-entries';
+import { winningRule } from './winning-rule';
+
+const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
+
+const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
+  keyStage: 'ks2',
+  keyStageSource: 'managed',
+  allow: entries('bbc.co.uk'),
+  block: entries('badsite.example'),
+  imageSources: [],
+  imageSearchLiftedUntil: null,
+  usingStarter: false,
+  lesson: null,
+  ...overrides,
+});
+
+describe('the circumvention list', () => {
+  it('has the best-known proxies, VPNs and tools, each in a group that names its source', () => {
+    expect(CIRCUMVENTION_DOMAINS.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(CIRCUMVENTION_DOMAINS).size).toBe(CIRCUMVENTION_DOMAINS.length);
+    for (const domain of ['croxyproxy.com', 'proxysite.com', 'hidester.com', 'kproxy.com']) {
+      expect(CIRCUMVENTION_DOMAINS).toContain(domain);
+    }
+    for (const domain of ['hide.me', 'nordvpn.com', 'expressvpn.com', 'protonvpn.com']) {
+      expect(CIRCUMVENTION_DOMAINS).toContain(domain);
+    }
+    for (const domain of ['psiphon.ca', 'ultrasurf.us', 'torproject.org']) {
+      expect(CIRCUMVENTION_DOMAINS).toContain(domain);
+    }
+    for (const group of CIRCUMVENTION_GROUPS) {
+      expect(group.kind.length).toBeGreaterThan(5);
+      expect(group.source.length).toBeGreaterThan(20);
+      expect(group.domains.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('shares no domain with the piracy list, so each site has one reason', () => {
+    expect(CIRCUMVENTION_DOMAINS.filter((domain) => PIRACY_DOMAINS.includes(domain))).toEqual([]);
+  });
+
+  it.each(CIRCUMVENTION_DOMAINS.map((domain) => [domain]))(
+    '%s is a whole domain, written as the lists write it',
+    (domain) => {
+      const parsed = parseSiteEntry(domain);
+      expect(parsed.ok && parsed.entry.kind).toBe('domain');
+      expect(parsed.ok && formatSiteEntry(parsed.entry)).toBe(domain);
+    },
+  );
+
+  it('loses no domain on the way to site entries', () => {
+    expect(CIRCUMVENTION_ENTRIES.map(formatSiteEntry)).toEqual(CIRCUMVENTION_DOMAINS);
+  });
+});
+
+describe('the circumvention category in the rules', () => {
+  it('is one redirect above every allow, always-blocked and piracy rule, to its block page', () => {
+    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const wayRound = rules.filter((rule) => rule.priority === RULE_PRIORITY.circumvention);
+    expect(wayRound).toHaveLength(1);
+    expect(wayRound[0]?.condition.requestDomains).toEqual(CIRCUMVENTION_DOMAINS);
+    expect(wayRound[0]?.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
+    expect(wayRound[0]?.action).toEqual({
+      type: 'redirect',
+      redirect: { regexSubstitution: `${BLOCK_PAGE}?ks=ks2&why=circumvention#\\0` },
+    });
+    expect(RULE_PRIORITY.circumvention).toBeGreaterThan(RULE_PRIORITY.allow);
+    expect(RULE_PRIORITY.circumvention).toBeGreaterThan(RULE_PRIORITY.alwaysBlocked);
+    expect(RULE_PRIORITY.circumvention).toBeGreaterThan(RULE_PRIORITY.piracy);
+  });
+
+  it('comes last, so every other rule keeps the id it had', () => {
+    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    expect(rules.at(-1)?.priority).toBe(RULE_PRIORITY.circumvention);
+    expect(rules.at(-2)?.priority).toBe(RULE_PRIORITY.piracy);
+  });
+
+  const sneaky: [string, Partial<EffectivePolicy>][] = [
+    ['the key stage list', { allow: entries('croxyproxy.com', 'nordvpn.com', 'bbc.co.uk') }],
+    [
+      'a focus lesson',
+      {
+        allow: entries('=www.croxyproxy.com', 'https://www.torproject.org/download/'),
+        lesson: { id: 'l1', mode: 'focus', endsAt: '2030-01-01T00:00:00.000Z' },
+      },
+    ],
+    ['the always-blocked list too', { block: entries('croxyproxy.com', 'nordvpn.com') }],
+    ['a lifted image search', { imageSearchLiftedUntil: '2030-01-01T00:00:00.000Z' }],
+  ];
+
+  it.each(sneaky)('stays blocked, and the judge agrees, whatever allows it: %s', (_, change) => {
+    const current = policy(change);
+    const { rules } = compileRules(current, { blockPageUrl: BLOCK_PAGE });
+    const judge = createUrlJudge(current);
+    for (const url of [
+      'https://www.croxyproxy.com/',
+      'https://nordvpn.com/download/',
+      'http://www.torproject.org/download/',
+      'https://psiphon.ca/en/download.html',
+    ]) {
+      expect(winningRule(rules, url)?.priority, url).toBe(RULE_PRIORITY.circumvention);
+      expect(judge(url), url).toEqual({ allowed: false, reason: 'circumvention' });
+    }
+  });
+
+  it.each([
+    ['https://www.bbc.co.uk/bitesize', { allowed: true }],
+    ['https://notcroxyproxy.com/', { allowed: false, reason: 'list' }],
+    ['https://croxyproxy.com.example.com/', { allowed: false, reason: 'list' }],
+    ['https://badsite.example/', { allowed: false, reason: 'always' }],
+    ['https://thepiratebay.org/', { allowed: false, reason: 'piracy' }],
+  ])('leaves other addresses to the lists: %s', (url, verdict) => {
+    expect(createUrlJudge(policy())(url)).toEqual(verdict);
+  });
+});
