@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectivePolicy } from '../../shared/effective-policy';
 import {
   CIRCUMVENTION_DOMAINS,
   CIRCUMVENTION_ENTRIES,
@@ -10,22 +9,11 @@ import { compileRules } from '../../shared/rule-compiler';
 import { RULE_PRIORITY } from '../../shared/rule-priorities';
 import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
-import { entries } from './site-entries';
-import { winningRule } from './winning-rule';
-
-const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
-
-const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
-  keyStage: 'ks2',
-  keyStageSource: 'managed',
-  allow: entries('bbc.co.uk'),
-  block: entries('badsite.example'),
-  imageSources: [],
-  imageSearchLiftedUntil: null,
-  usingStarter: false,
-  lesson: null,
-  ...overrides,
-});
+import {
+  BLOCK_PAGE,
+  categoryPolicy,
+  itStaysBlockedWhateverAllowsIt,
+} from './always-blocked-category';
 
 describe('the circumvention list', () => {
   it('has the best-known proxies, VPNs and tools, each in a group that names its source', () => {
@@ -67,7 +55,7 @@ describe('the circumvention list', () => {
 
 describe('the circumvention category in the rules', () => {
   it('is one redirect above every allow, always-blocked and piracy rule, to its block page', () => {
-    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const { rules } = compileRules(categoryPolicy(), { blockPageUrl: BLOCK_PAGE });
     const wayRound = rules.filter((rule) => rule.priority === RULE_PRIORITY.circumvention);
     expect(wayRound).toHaveLength(1);
     expect(wayRound[0]?.condition.requestDomains).toEqual(CIRCUMVENTION_DOMAINS);
@@ -82,37 +70,23 @@ describe('the circumvention category in the rules', () => {
   });
 
   it('comes last, so every other rule keeps the id it had', () => {
-    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const { rules } = compileRules(categoryPolicy(), { blockPageUrl: BLOCK_PAGE });
     expect(rules.at(-1)?.priority).toBe(RULE_PRIORITY.circumvention);
     expect(rules.at(-2)?.priority).toBe(RULE_PRIORITY.piracy);
   });
 
-  const sneaky: [string, Partial<EffectivePolicy>][] = [
-    ['the key stage list', { allow: entries('croxyproxy.com', 'nordvpn.com', 'bbc.co.uk') }],
-    [
-      'a focus lesson',
-      {
-        allow: entries('=www.croxyproxy.com', 'https://www.torproject.org/download/'),
-        lesson: { id: 'l1', mode: 'focus', endsAt: '2030-01-01T00:00:00.000Z' },
-      },
-    ],
-    ['the always-blocked list too', { block: entries('croxyproxy.com', 'nordvpn.com') }],
-    ['a lifted image search', { imageSearchLiftedUntil: '2030-01-01T00:00:00.000Z' }],
-  ];
-
-  it.each(sneaky)('stays blocked, and the judge agrees, whatever allows it: %s', (_, change) => {
-    const current = policy(change);
-    const { rules } = compileRules(current, { blockPageUrl: BLOCK_PAGE });
-    const judge = createUrlJudge(current);
-    for (const url of [
+  itStaysBlockedWhateverAllowsIt({
+    reason: 'circumvention',
+    priority: RULE_PRIORITY.circumvention,
+    domains: ['croxyproxy.com', 'nordvpn.com'],
+    exactHost: 'www.croxyproxy.com',
+    pagePath: 'https://www.torproject.org/download/',
+    urls: [
       'https://www.croxyproxy.com/',
       'https://nordvpn.com/download/',
       'http://www.torproject.org/download/',
       'https://psiphon.ca/en/download.html',
-    ]) {
-      expect(winningRule(rules, url)?.priority, url).toBe(RULE_PRIORITY.circumvention);
-      expect(judge(url), url).toEqual({ allowed: false, reason: 'circumvention' });
-    }
+    ],
   });
 
   it.each([
@@ -122,6 +96,6 @@ describe('the circumvention category in the rules', () => {
     ['https://badsite.example/', { allowed: false, reason: 'always' }],
     ['https://thepiratebay.org/', { allowed: false, reason: 'piracy' }],
   ])('leaves other addresses to the lists: %s', (url, verdict) => {
-    expect(createUrlJudge(policy())(url)).toEqual(verdict);
+    expect(createUrlJudge(categoryPolicy())(url)).toEqual(verdict);
   });
 });

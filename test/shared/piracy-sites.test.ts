@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { EffectivePolicy } from '../../shared/effective-policy';
 import { PIRACY_DOMAINS, PIRACY_ENTRIES, PIRACY_GROUPS } from '../../shared/piracy-sites';
 import { compileRules } from '../../shared/rule-compiler';
 import { RULE_PRIORITY } from '../../shared/rule-priorities';
 import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
-import { entries } from './site-entries';
-import { winningRule } from './winning-rule';
-
-const BLOCK_PAGE = 'chrome-extension://jfihchfhddpjfhemlalhlcmdfnilofie/extension/blocked.html';
-
-const policy = (overrides: Partial<EffectivePolicy> = {}): EffectivePolicy => ({
-  keyStage: 'ks2',
-  keyStageSource: 'managed',
-  allow: entries('bbc.co.uk'),
-  block: entries('badsite.example'),
-  imageSources: [],
-  imageSearchLiftedUntil: null,
-  usingStarter: false,
-  lesson: null,
-  ...overrides,
-});
+import {
+  BLOCK_PAGE,
+  categoryPolicy,
+  itStaysBlockedWhateverAllowsIt,
+} from './always-blocked-category';
 
 describe('the piracy list', () => {
   it('has at least 40 distinct domains, each in a group that names its public source', () => {
@@ -49,7 +37,7 @@ describe('the piracy list', () => {
 
 describe('the piracy category in the rules', () => {
   it('is one redirect above every allow and always-blocked rule, to the piracy block page', () => {
-    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const { rules } = compileRules(categoryPolicy(), { blockPageUrl: BLOCK_PAGE });
     const piracy = rules.filter((rule) => rule.priority === RULE_PRIORITY.piracy);
     expect(piracy).toHaveLength(1);
     expect(piracy[0]?.condition.requestDomains).toEqual(PIRACY_DOMAINS);
@@ -63,38 +51,24 @@ describe('the piracy category in the rules', () => {
   });
 
   it('comes after every earlier rule (only the later circumvention category follows it), so they keep their ids', () => {
-    const { rules } = compileRules(policy(), { blockPageUrl: BLOCK_PAGE });
+    const { rules } = compileRules(categoryPolicy(), { blockPageUrl: BLOCK_PAGE });
     const piracy = rules.findIndex((rule) => rule.priority === RULE_PRIORITY.piracy);
     expect(rules.slice(piracy + 1).map((rule) => rule.priority)).toEqual([
       RULE_PRIORITY.circumvention,
     ]);
   });
 
-  const sneaky: [string, Partial<EffectivePolicy>][] = [
-    ['the key stage list', { allow: entries('thepiratebay.org', 'y2mate.com', 'bbc.co.uk') }],
-    [
-      'a focus lesson',
-      {
-        allow: entries('=www.y2mate.com', 'https://thepiratebay.org/search/'),
-        lesson: { id: 'l1', mode: 'focus', endsAt: '2030-01-01T00:00:00.000Z' },
-      },
-    ],
-    ['the always-blocked list too', { block: entries('thepiratebay.org', 'y2mate.com') }],
-    ['a lifted image search', { imageSearchLiftedUntil: '2030-01-01T00:00:00.000Z' }],
-  ];
-
-  it.each(sneaky)('stays blocked, and the judge agrees, whatever allows it: %s', (_, change) => {
-    const current = policy(change);
-    const { rules } = compileRules(current, { blockPageUrl: BLOCK_PAGE });
-    const judge = createUrlJudge(current);
-    for (const url of [
+  itStaysBlockedWhateverAllowsIt({
+    reason: 'piracy',
+    priority: RULE_PRIORITY.piracy,
+    domains: ['thepiratebay.org', 'y2mate.com'],
+    exactHost: 'www.y2mate.com',
+    pagePath: 'https://thepiratebay.org/search/',
+    urls: [
       'https://thepiratebay.org/search/cats',
       'https://www.y2mate.com/youtube/abc',
       'http://en.y2mate.com/',
-    ]) {
-      expect(winningRule(rules, url)?.priority, url).toBe(RULE_PRIORITY.piracy);
-      expect(judge(url), url).toEqual({ allowed: false, reason: 'piracy' });
-    }
+    ],
   });
 
   it.each([
@@ -103,6 +77,6 @@ describe('the piracy category in the rules', () => {
     ['https://thepiratebay.org.example.com/', { allowed: false, reason: 'list' }],
     ['https://badsite.example/', { allowed: false, reason: 'always' }],
   ])('leaves other addresses to the lists: %s', (url, verdict) => {
-    expect(createUrlJudge(policy())(url)).toEqual(verdict);
+    expect(createUrlJudge(categoryPolicy())(url)).toEqual(verdict);
   });
 });
