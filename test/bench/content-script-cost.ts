@@ -129,6 +129,8 @@ async function measureLoad(page: Page, url: string, extensionOrigin: string): Pr
   let shifts = { sum: 0, shifted: [] as string[] };
   const events = await collectTrace(cdp, async () => {
     await page.goto(url, { waitUntil: 'load' });
+    // A load that landed anywhere else (the block page) would measure that page instead.
+    if (page.url() !== url) throw new Error(`${url} landed on ${page.url()}: is it allowed?`);
     await sleep(AFTER_LOAD_MS);
     shifts = await page.evaluate(
       () =>

@@ -86,8 +86,8 @@ async function browserBench(): Promise<number> {
         if (leaks) bench.leaks[leaks] += leaked;
       }
     }
-    const browser = await extensionExtras(bench, context, extensionId, worker, node);
-    bench.countLeaks();
+    // Before the extras: they end with the 100,000-domain list in force, which would send the
+    // article to the block page.
     const scriptCost = await contentScriptCost(
       server,
       plain.context,
@@ -95,6 +95,8 @@ async function browserBench(): Promise<number> {
       extensionId,
       scripts,
     );
+    const browser = await extensionExtras(bench, context, extensionId, worker, node);
+    bench.countLeaks();
 
     const report = {
       chromium: plain.context.browser()?.version() ?? '?',
