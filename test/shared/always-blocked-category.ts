@@ -4,6 +4,8 @@ import { expect, it } from 'vitest';
 import type { EffectivePolicy } from '../../shared/effective-policy';
 import type { BlockReason } from '../../shared/rule-compiler';
 import { compileRules } from '../../shared/rule-compiler';
+import type { SiteEntry } from '../../shared/site-entry';
+import { formatSiteEntry, parseSiteEntry } from '../../shared/site-entry';
 import { createUrlJudge } from '../../shared/url-verdict';
 import { entries } from './site-entries';
 import { winningRule } from './winning-rule';
@@ -58,5 +60,35 @@ export function itStaysBlockedWhateverAllowsIt(category: Category): void {
       expect(winningRule(rules, url)?.priority, url).toBe(category.priority);
       expect(judge(url), url).toEqual({ allowed: false, reason: category.reason });
     }
+  });
+}
+
+interface DomainList {
+  groups: readonly { kind: string; source: string; domains: readonly string[] }[];
+  domains: readonly string[];
+  entries: readonly SiteEntry[];
+}
+
+/** A category's list is documented group by group, and every domain reaches the rules whole. */
+export function itIsADocumentedDomainList(list: DomainList): void {
+  it('names, for every group, what it holds and its source', () => {
+    for (const group of list.groups) {
+      expect(group.kind.length).toBeGreaterThan(5);
+      expect(group.source.length).toBeGreaterThan(20);
+      expect(group.domains.length).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(list.domains.map((domain) => [domain]))(
+    '%s is a whole domain, written as the lists write it',
+    (domain) => {
+      const parsed = parseSiteEntry(domain);
+      expect(parsed.ok && parsed.entry.kind).toBe('domain');
+      expect(parsed.ok && formatSiteEntry(parsed.entry)).toBe(domain);
+    },
+  );
+
+  it('loses no domain on the way to site entries', () => {
+    expect(list.entries.map(formatSiteEntry)).toEqual(list.domains);
   });
 }

@@ -11,6 +11,12 @@ import { REASON_WORDS } from '../flag-words';
 import { KIND_VALUES, OUTCOME_VALUES } from '../pupil-event-words';
 import { recordType, type RecordType } from './record-type';
 
+/**
+ * The usual period for a record that shows a pattern over a school year: kept a year by default,
+ * the admin may choose 30 days to 6 years.
+ */
+const A_SCHOOL_YEAR = { kind: 'age', defaultDays: 365, minDays: 30, maxDays: 6 * 365 } as const;
+
 /** A flag is an open safeguarding case until the DSL (or staff) closes it. */
 const OPEN_CASE = {
   column: 'status',
@@ -136,11 +142,8 @@ const keywordAlerts = recordType({
   table: 'keyword_alerts',
   key: 'id',
   retention: {
-    kind: 'age',
+    ...A_SCHOOL_YEAR,
     column: 'received_at',
-    defaultDays: 365,
-    minDays: 30,
-    maxDays: 6 * 365,
     why: 'A school year lets the DSL see a pattern; anything of concern becomes a record in the school’s safeguarding system.',
   },
   school: { column: 'school_id' },
@@ -173,11 +176,8 @@ const pupilEvents = recordType({
   table: 'pupil_events',
   key: 'id',
   retention: {
-    kind: 'age',
+    ...A_SCHOOL_YEAR,
     column: 'received_at',
-    defaultDays: 365,
-    minDays: 30,
-    maxDays: 6 * 365,
     why: 'What the teaching prompts and the download guard recorded, by type only, for a school year.',
   },
   school: { column: 'school_id' },
@@ -214,11 +214,8 @@ const protectionAlerts = recordType({
   table: 'protection_alerts',
   key: 'id',
   retention: {
-    kind: 'age',
+    ...A_SCHOOL_YEAR,
     column: 'started_at',
-    defaultDays: 365,
-    minDays: 30,
-    maxDays: 6 * 365,
     why: 'When a pupil’s filtering was off in a lesson (a device gone silent or not enforcing the school’s policy): a school year shows a pattern for the DSL and for governors’ reviews of filtering.',
   },
   school: { column: 'school_id' },
@@ -366,11 +363,8 @@ const visitRequests = recordType({
   table: 'visit_requests',
   key: 'id',
   retention: {
-    kind: 'age',
+    ...A_SCHOOL_YEAR,
     column: 'received_at',
-    defaultDays: 365,
-    minDays: 30,
-    maxDays: 6 * 365,
     why: 'Part of the filtering record (who asked for which address, when, and the answer) for a school year.',
   },
   school: { through: { column: 'device_id', table: 'devices' } },
@@ -425,11 +419,8 @@ const lessons = recordType({
   table: 'lessons',
   key: 'id',
   retention: {
-    kind: 'age',
+    ...A_SCHOOL_YEAR,
     column: 'ends_at',
-    defaultDays: 365,
-    minDays: 30,
-    maxDays: 6 * 365,
     why: 'Which sites a class had in which lesson, for a school year of the filtering record.',
   },
   school: { through: { column: 'class_id', table: 'classes' } },
