@@ -9,6 +9,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { apiLogin, connectDevice, type FakeDevice } from './support/hub-clients';
 import { startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, type Launched } from './support/launch';
+import { logInToDashboard } from './support/dashboard-login';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -37,10 +38,7 @@ test.beforeAll(async () => {
     }
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(hub.url);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(hub.passwords.admin ?? '');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(page, hub, 'admin');
   await page.getByRole('link', { name: 'School admin' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'School admin' })).toBeFocused();
 });

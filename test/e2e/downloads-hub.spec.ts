@@ -12,6 +12,7 @@ import { html, startFixtureServer, type FixtureServer } from './support/fixture-
 import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, repoRoot, type Launched } from './support/launch';
 import { writePolicyFile } from './support/policy-file';
+import { logInToDashboard } from './support/dashboard-login';
 
 const SITE = 'music.example.org';
 const KS2_PUPIL = 'dev.demo@demo.school';
@@ -65,10 +66,7 @@ test('a song waits for the teacher’s yes in the dashboard, then downloads once
   await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), KS2_PUPIL);
 
   const dashboard = await teacher.context.newPage();
-  await dashboard.goto(hub.url);
-  await dashboard.getByLabel('Username').fill('dsl');
-  await dashboard.getByLabel('Password').fill(hub.passwords.dsl ?? '');
-  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(dashboard, hub, 'dsl');
   await dashboard.getByRole('link', { name: /Year 5 Kestrels/ }).click();
   await expect(dashboard.getByRole('row', { name: /Dev Demo/ })).not.toContainText('Offline', {
     timeout: 20_000,

@@ -12,6 +12,7 @@ import { apiLogin } from './support/hub-clients';
 import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, repoRoot, stopExtensionWorkers, type Launched } from './support/launch';
 import { writePolicyFile } from './support/policy-file';
+import { logInToDashboard } from './support/dashboard-login';
 
 const PUPIL = 'ava.demo@demo.school';
 
@@ -41,10 +42,7 @@ test.beforeEach(async () => {
   await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
 
   dashboard = await teacher.context.newPage();
-  await dashboard.goto(hub.url);
-  await dashboard.getByLabel('Username').fill('teacher');
-  await dashboard.getByLabel('Password').fill(hub.passwords.teacher ?? '');
-  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(dashboard, hub, 'teacher');
   const ava = dashboard.getByRole('row', { name: /Ava Demo/ });
   await expect(ava).not.toContainText('Offline', { timeout: 20_000 });
 });

@@ -10,6 +10,7 @@ import { expectBlocked, readEnforcement } from './support/extension';
 import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, repoRoot, type Launched } from './support/launch';
 import { writePolicyFile } from './support/policy-file';
+import { logInToDashboard } from './support/dashboard-login';
 import { expect, test } from '@playwright/test';
 
 const PUPIL = 'ava.demo@demo.school';
@@ -54,10 +55,7 @@ test('a focus lesson started in the dashboard is enforced by the pupil, then the
   await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
 
   const dashboard = await teacher.context.newPage();
-  await dashboard.goto(hub.url);
-  await dashboard.getByLabel('Username').fill('teacher');
-  await dashboard.getByLabel('Password').fill(hub.passwords.teacher ?? '');
-  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(dashboard, hub, 'teacher');
   await expect(dashboard.getByRole('heading', { level: 2, name: 'Year 1 Owls' })).toBeVisible();
   const ava = dashboard.getByRole('row', { name: /Ava Demo/ });
   // The pupil's device enrolled and connected: no longer offline.
@@ -97,10 +95,7 @@ test('a KS2 pupil asks to visit, with the hub down at first; the teacher allows 
   await worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), KS2_PUPIL);
 
   const dashboard = await teacher.context.newPage();
-  await dashboard.goto(hub.url);
-  await dashboard.getByLabel('Username').fill('dsl');
-  await dashboard.getByLabel('Password').fill(hub.passwords.dsl ?? '');
-  await dashboard.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(dashboard, hub, 'dsl');
   await dashboard.getByRole('link', { name: /Year 5 Kestrels/ }).click();
   const dev = dashboard.getByRole('row', { name: /Dev Demo/ });
   await expect(dev).not.toContainText('Offline', { timeout: 20_000 });

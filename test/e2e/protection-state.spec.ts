@@ -16,6 +16,7 @@ import { ENROLMENT_TOKEN, startHub, type HubProcess } from './support/hub-proces
 import { launchBrowser, repoRoot, type Launched } from './support/launch';
 import { openOptions, setFirstPin } from './support/options-page';
 import { writePolicyFile } from './support/policy-file';
+import { logInToDashboard } from './support/dashboard-login';
 
 const PUPIL = 'ava.demo@demo.school';
 const NOT_SIGNED_IN = "You're not signed in, so you have the Key Stage 1 list.";
@@ -78,10 +79,7 @@ const signIn = (worker: NonNullable<Launched['worker']>) =>
   worker.evaluate((email) => chrome.storage.local.set({ testPupilEmail: email }), PUPIL);
 
 async function logIn(page: Page, running: HubProcess, username: 'teacher' | 'dsl') {
-  await page.goto(running.url);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(running.passwords[username] ?? '');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(page, running, username);
   await expect(page.getByRole('heading', { level: 2, name: 'Flags' })).toBeVisible();
 }
 

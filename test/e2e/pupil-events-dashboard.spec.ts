@@ -11,6 +11,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { connectDevice, type FakeDevice } from './support/hub-clients';
 import { startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, type Launched } from './support/launch';
+import { logInToDashboard } from './support/dashboard-login';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -52,10 +53,7 @@ test.beforeAll(async () => {
     }
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(hub.url);
-  await page.getByLabel('Username').fill('teacher');
-  await page.getByLabel('Password').fill(hub.passwords.teacher ?? '');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(page, hub, 'teacher');
   // The teacher's one class opens by itself; records then come over the live socket.
   await expect(page.getByRole('heading', { level: 2, name: 'Year 1 Owls' })).toBeVisible();
   await expect(page.getByText('Live', { exact: true })).toBeVisible();

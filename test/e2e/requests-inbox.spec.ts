@@ -8,6 +8,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { connectDevice, type FakeDevice } from './support/hub-clients';
 import { startHub, type HubProcess } from './support/hub-process';
 import { launchBrowser, type Launched } from './support/launch';
+import { logInToDashboard } from './support/dashboard-login';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -45,10 +46,7 @@ test.beforeAll(async () => {
     problems.push(`dialog: ${dialog.message()}`);
     void dialog.dismiss();
   });
-  await page.goto(hub.url);
-  await page.getByLabel('Username').fill('teacher');
-  await page.getByLabel('Password').fill(hub.passwords.teacher ?? '');
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await logInToDashboard(page, hub, 'teacher');
   await expect(page.getByRole('heading', { level: 2, name: 'Year 1 Owls' })).toBeVisible();
   await expect(page.getByText('Live', { exact: true })).toBeVisible();
 });
