@@ -1,83 +1,54 @@
 // The prompts that teach at the moment they matter: Zip It, Block It and the copyright
-// reminder. One classic script on every web page (background/prompts/prompts-script.ts), so a
-// page pays for one injection, not one per feature. It is kept tiny, because every page parses
-// and runs it: at start each feature only adds listeners (no `chrome.*` call, no storage read,
-// no DOM query; content/prompts/prompt-feature.ts has the measured reasons), and the script
-// holds only the cheap checks that tell whether an event matters. Everything else, the settings
-// reader included, is in the prompts' module (content/prompts-module.tsx), loaded on a
-// pupil's action, so a page that never triggers a prompt never parses it.
-import { createMessenger } from '../shared/messenger';
-import { PROMPT_CONFIG_KEY } from '../shared/prompt-config-key';
-import type { PromptConfig } from '../shared/prompt-config';
-import { PROMPT_FEATURES } from './prompts/features';
-import type { PromptContext } from './prompts/prompt-feature';
+// reminders. One classic script on every web page (background/prompts/prompts-script.ts), and
+// every page parses and runs it, so at start it does one thing: one capture listener on the
+// window for each event a prompt may follow. No `chrome.*` call, no storage read, no DOM query,
+// no per-feature set-up: each of those costs a page load measurable main-thread time
+// (`npm run bench`; README, "The prompts script"). An event is looked at (first-look.ts), and
+// only a moment that may need a prompt loads the prompts' module (content/prompts-module.tsx),
+// which holds the features, the school's settings and the drawing, and decides from then on.
+// A send or a link click that comes before the module has loaded is held, then decided once it
+// has: sent again as it was, followed as it would have gone, or prompted.
+import { firstLook, LOOKED_AT, mustHold, type Look } from './prompts/first-look';
 import { loadPromptsModule } from './prompts/prompt-loader';
+import type { PromptsPage } from './prompts/prompts-page';
+import { followLink } from './prompts/block-it/follow-link';
 
-const controller = new AbortController();
-const { signal } = controller;
+let page: PromptsPage | null = null;
 
-/** The extension was updated or removed under this page: every feature stops. */
-function connected(): boolean {
-  if (globalThis.chrome?.runtime?.id) return true;
-  controller.abort();
-  return false;
+/** True once the extension was updated or removed under this page: every prompt stops. */
+function gone(): boolean {
+  if (globalThis.chrome?.runtime?.id) return false;
+  for (const type of LOOKED_AT) removeEventListener(type, look, true);
+  page?.end();
+  return true;
 }
 
-const send = createMessenger((envelope) => {
-  if (!connected()) return Promise.reject(new Error('The extension has gone.'));
-  return chrome.runtime.sendMessage(envelope);
-});
+/** A held moment the module could not be loaded to decide. */
+function unheld(seen: Look, error: unknown): void {
+  // The extension went under the page: its rules still stand, so the link may go and meet them.
+  if (seen.kind === 'link') return followLink(seen.link, seen.newTab);
+  // A send stays stopped: a detail is never sent because the check could not load.
+  console.error('Safe Class: a prompt could not load', error);
+}
 
-let config: Promise<PromptConfig> | null = null;
-let following = false;
-
-/** The stored value read by the module's reader; unreadable gives the strictest reading. */
-const configFrom = (stored: Promise<unknown>): Promise<PromptConfig> =>
-  Promise.all([loadPromptsModule(), stored.catch(() => undefined)]).then(([module, value]) =>
-    module.readPromptConfig(value),
-  );
-
-/** The first read also follows later changes, so a policy change reaches an open page. */
-function readConfig(): Promise<PromptConfig> {
-  if (config) return config;
-  if (!connected()) return configFrom(Promise.resolve(undefined));
-  const read = configFrom(
-    chrome.storage.local.get(PROMPT_CONFIG_KEY).then((stored) => stored[PROMPT_CONFIG_KEY]),
-  );
-  config = read;
-  // Only the module can fail here (the extension was updated under the page): try again later.
-  read.catch(() => {
-    if (config === read) config = null;
-  });
-  if (!following) {
-    following = true;
-    chrome.storage.onChanged.addListener(function follow(changes, area) {
-      if (signal.aborted) return chrome.storage.onChanged.removeListener(follow);
-      if (area === 'local' && PROMPT_CONFIG_KEY in changes) {
-        config = configFrom(Promise.resolve(changes[PROMPT_CONFIG_KEY]?.newValue));
-      }
-    });
+function look(event: Event): void {
+  const seen = firstLook(event);
+  if (!seen || gone()) return;
+  if (page) return page.now(seen, event);
+  const hold = mustHold(seen);
+  // A link within the site needs no module; other signs and moments read it ahead.
+  if (seen.kind === 'link' && !hold) return;
+  if (hold) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
   }
-  return read;
+  loadPromptsModule().then(
+    (module) => {
+      page ??= module.startPromptsPage(() => !gone());
+      page.later(seen);
+    },
+    (error: unknown) => hold && unheld(seen, error),
+  );
 }
 
-const context: PromptContext = {
-  config: readConfig,
-  send,
-  logic: loadPromptsModule,
-  async show(view, props, options) {
-    const [module, { keyStage }] = await Promise.all([loadPromptsModule(), readConfig()]);
-    if (signal.aborted) return () => undefined;
-    return module.showView(view, props, keyStage, options, signal);
-  },
-  connected,
-};
-
-for (const feature of PROMPT_FEATURES) {
-  try {
-    feature.init(signal, context);
-  } catch (error) {
-    // One feature failing leaves the others working.
-    console.error(`Safe Class: ${feature.name} did not start`, error);
-  }
-}
+for (const type of LOOKED_AT) addEventListener(type, look, true);

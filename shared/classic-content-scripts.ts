@@ -6,6 +6,7 @@
 export const CLASSIC_CONTENT_SCRIPTS = {
   'keyword-watch': 'content/keyword-watch.ts',
   prompts: 'content/prompts.ts',
+  'block-help': 'content/block-help.ts',
 } as const;
 
 export type ClassicContentScript = keyof typeof CLASSIC_CONTENT_SCRIPTS;

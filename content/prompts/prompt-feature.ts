@@ -1,21 +1,16 @@
-// The contract every prompt feature (Zip It, Block It, copyright) keeps with the prompts script
-// (content/prompts.ts): it is started once per page with a signal that ends it, and reaches the
-// storage, the worker and the page's prompt layer only through the context.
+// The contract every prompt feature (Zip It, Block It, the copyright reminders) keeps with the
+// prompts' page (prompts-page.ts). A feature lives in the prompts' module, which the prompts
+// script loads on the first moment that may need it; it never adds listeners of its own for
+// those moments. The script looks at each event once (first-look.ts) and the page hands every
+// look to every feature, which answers the kinds it cares for and ignores the rest.
 //
-// Cost rule, measured (`npm run bench`, content-script rows): on this machine a content script
-// that only adds listeners costs a page about 1.3 ms of main thread; the first touch of
-// `chrome.storage` adds about 3.4 ms more, and every kilobyte of script adds compile time. So a
-// feature's `init` adds listeners and nothing else: no `chrome.*` call, no config read, no DOM
-// query. Every kilobyte counts too, so the script holds only the listeners and the cheap checks
-// that decide whether an event matters; the rest (detectors, decisions, drawing) is a separate
-// module the context loads when an action may need it (`logic()`), read ahead on the earliest
-// cheap sign of one (a focus, a pointer down on a link).
-import type { Send } from './send';
+// Cost rule, measured (`npm run bench`, content-script rows): every page parses and runs the
+// prompts script, so a feature adds nothing to it but the checks that must be made inside an
+// event (first-look.ts). Everything a feature does after that is here, in the module.
 import type { PromptConfig } from '../../shared/prompt-config';
+import type { Look } from './first-look';
 import type { PromptViewName, PromptViewProps } from './prompt-views';
-import type { PromptsModule } from './prompt-loader';
-
-export type { PromptsModule };
+import type { Send } from './send';
 
 export type { Send };
 
@@ -30,34 +25,40 @@ export interface ShowOptions {
 }
 
 export interface PromptContext {
-  /**
-   * The school's and pupil's settings. Read from storage on the first call (never at start, see
-   * above) and kept current after that; a read that fails gives the strictest reading.
-   */
+  /** The school's and pupil's settings, kept current; a read that fails gives the strictest. */
   config(): Promise<PromptConfig>;
-  /** Messages to the worker (shared/messages.ts); the first call wakes the runtime binding. */
+  /** Messages to the worker (shared/messages.ts). */
   send: Send;
   /**
-   * Shows one prompt view (content/prompts/prompt-views.ts) in the page's closed shadow root,
-   * replacing any prompt already shown, and resolves to what closes it. The first call loads the
-   * prompts' module.
+   * Shows one prompt view (prompt-views.ts) in the page's closed shadow root, replacing any
+   * prompt already shown, and resolves to what closes it.
    */
   show<N extends PromptViewName>(
     view: N,
     props: PromptViewProps[N],
     options: ShowOptions,
   ): Promise<() => void>;
-  /**
-   * The prompts' module: the detectors, the decisions and the drawing code. Loaded on the first
-   * call and the same promise after that (shared/read-ahead.ts reads it ahead).
-   */
-  logic(): Promise<PromptsModule>;
   /** False once the extension was updated or removed under this page: stop reacting then. */
   connected(): boolean;
 }
 
+/** What a feature does with a look. */
+export interface LookHandler {
+  /**
+   * A look while its event is still happening: the feature may stop the event (a send that
+   * must ask first, a link that must be asked about).
+   */
+  now(look: Look, event: Event): void;
+  /**
+   * A look whose event is over: the prompts script held it (a send, a link) or saw it (a sign,
+   * a copy) before the module was loaded. A held moment is decided now: sent again, followed,
+   * or asked about.
+   */
+  later(look: Look): void;
+}
+
 export interface PromptFeature {
   name: string;
-  /** Adds the feature's listeners with `{ signal }`, so aborting removes every one. */
-  init(signal: AbortSignal, context: PromptContext): void;
+  /** Starts the feature on this page; `signal` ends it and every prompt it shows. */
+  start(signal: AbortSignal, context: PromptContext): LookHandler;
 }

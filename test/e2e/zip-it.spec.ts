@@ -9,6 +9,7 @@ import { pressPromptButton, readPrompt, waitForPrompt } from './support/closed-s
 import { settingsWith } from './support/extension';
 import { html } from './support/fixture-server';
 import { writePolicyFile } from './support/policy-file';
+import { waitForPromptsScript } from './support/prompts-ready';
 import { expect, test } from './support/test';
 
 const SITES = [
@@ -361,27 +362,31 @@ const FOCUSED_FORM = html(
    </script>`,
 );
 
-test("a send before Zip It has read the school's settings is held, checked, then asked about or sent as it was", async ({
+test('a send before Zip It has loaded is held, checked, then asked about or sent as it was', async ({
   launched,
   server,
 }) => {
+  // The pupil's first key in the box is Enter: the words came without a key (pasted, or filled
+  // in), so nothing before the send loaded Zip It's checks or read the school's settings.
   await useKeyStage(launched.worker, 'ks2');
   server.route('quiz.example.org', '/focused', { body: FOCUSED_FORM });
   const page = await launched.context.newPage();
   const sent = () => server.requestsTo((request) => request.path === '/sent');
 
-  // Nothing personal: the Enter is held while the settings are read, then sent again, once.
+  // Nothing personal: the Enter is held while they load, then pressed again, once.
   await page.goto('http://quiz.example.org/focused');
+  await waitForPromptsScript(page, launched.extensionId);
   await expect(page.locator('#where')).toBeFocused();
-  await page.keyboard.type('12 x 34 = 408');
+  await page.locator('#where').fill('12 x 34 = 408');
   await page.keyboard.press('Enter');
   await page.waitForURL('http://quiz.example.org/sent?where=12+x+34+%3D+408&enter=again');
   expect(sent()).toHaveLength(1);
 
   // A postcode, held the same way: once the settings are read, the pupil is asked.
   await page.goto('http://quiz.example.org/focused');
+  await waitForPromptsScript(page, launched.extensionId);
   await expect(page.locator('#where')).toBeFocused();
-  await page.keyboard.type('My postcode is SW1A 1AA');
+  await page.locator('#where').fill('My postcode is SW1A 1AA');
   await page.keyboard.press('Enter');
   const prompt = await waitForPrompt(page);
   expect(prompt.text).toContain('This looks like a postcode. It shows where you live.');

@@ -1,15 +1,15 @@
 // Block It's decision, in the prompts' module: whether a clicked link is in a message and leaves
 // the site, what the worker's rules say about where it leads, and the "Block it!" card. The
-// prompts script (block-it.ts) finds the pupil's click on a link and hands it here, at once when
-// this module is already loaded, or after holding the click while it loads.
+// prompts script finds the pupil's click on a link (first-look.ts) and block-it.ts hands it
+// here, at once when this module is already loaded, or after the script held the click while it
+// loaded.
 import { isAttachmentLink, isSameSite, unwrapRedirect } from '../../../shared/message-links';
 import { MESSAGING_PLATFORM_IDS, platformFor } from '../../../shared/messaging-platforms';
+import type { Link } from '../first-look';
 import type { PromptContext } from '../prompt-feature';
 import type { BlockItKind } from './block-it-views';
 import { followLink } from './follow-link';
 import { inMessageArea } from './message-area';
-
-export type Link = HTMLAnchorElement | HTMLAreaElement;
 
 interface Candidate {
   link: Link;

@@ -1,7 +1,7 @@
 // "How to block someone here", in the prompts' module: on a platform's page, whether it has a
 // message area, and the help button that opens its steps (drawn by how-to-block-view.tsx).
-// The prompts script (how-to-block.ts) starts this only on a platform's host, when the browser
-// is first idle. The page is asked whether it has a message area now, and again only when the
+// The help script (content/block-help.ts) starts this only on a platform's host, when the
+// browser is first idle. The page is asked whether it has a message area now, and again only when the
 // pupil scrolls, clicks or the address changes (the platforms are single-page apps), never by
 // watching the page. "Hide" lasts as long as this page: it is kept here in the script, since
 // anything stored in the page could be read and changed by it.
@@ -22,7 +22,7 @@ export function followHowToBlock(
   let help: Help | undefined;
   let hidden = false;
   const look = async () => {
-    if (hidden || signal.aborted) return;
+    if (hidden || signal.aborted || !context.connected()) return;
     const listed = (await context.config()).messagingPlatforms.includes(platform.id);
     const here =
       listed &&

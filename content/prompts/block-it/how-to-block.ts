@@ -1,25 +1,17 @@
-// "How to block someone here": on the messaging and comment pages of the platforms the school
-// lists, a small button opens that platform's steps. Nothing shows on any other page. Start-up
-// cost: one comparison of the page's host with the platforms' hosts (a short list, kept apart
-// from the rest of the platform data); on any other site nothing more happens, not even a
-// listener. On a platform's host the prompts' module is loaded when the browser is first idle
-// (the page's own start-up comes first) and does the rest (how-to-block-follow.ts).
-import { platformIdForHost } from '../../../shared/messaging-platform-hosts';
-import type { PromptFeature } from '../prompt-feature';
+// "How to block someone here", started in the prompts' module by the help script
+// (content/block-help.ts), which runs only on the messaging platforms' own hosts. It has its own
+// context and signal: on those pages nothing else of the module may have started.
+import type { MessagingPlatformId } from '../../../shared/messaging-platform-hosts';
+import { createPromptContext } from '../prompt-context';
+import { followHowToBlock } from './how-to-block-follow';
 
-export const howToBlock: PromptFeature = {
-  name: 'how-to-block',
-  init(signal, context) {
-    // Every platform the extension knows: whether the school lists it is read at the first look.
-    const platformId = platformIdForHost(window.location.hostname);
-    if (!platformId) return;
-    requestIdleCallback(
-      () =>
-        void context
-          .logic()
-          .then((module) => module.followHowToBlock(signal, context, platformId))
-          .catch(() => undefined),
-      { timeout: 2_000 },
-    );
-  },
-};
+export function startHowToBlock(platformId: MessagingPlatformId): void {
+  const controller = new AbortController();
+  const connected = () => {
+    if (globalThis.chrome?.runtime?.id) return true;
+    controller.abort();
+    return false;
+  };
+  const { signal } = controller;
+  followHowToBlock(signal, createPromptContext(signal, connected), platformId);
+}
