@@ -1,6 +1,6 @@
 // Keeps the prompts content script (Zip It, Block It, copyright: content/prompts.ts) registered
 // on every web page. It is registered rather than declared in the manifest so that it is one
-// classic file (shared/classic-content-scripts.ts says why), the same way as the keyword watch.
+// classic file (shared/classic-content-scripts.ts says why).
 import { classicContentScriptPath } from '../../shared/classic-content-scripts';
 import { scripting } from '../chrome-adapter';
 
