@@ -17,8 +17,9 @@ export const dnr = {
 };
 
 /**
- * chrome.scripting (not wrapped by webextension-polyfill 0.12): the dynamic content scripts, and
- * the one-off cover a flag puts over its page (flag/cover-page.ts).
+ * chrome.scripting (not wrapped by webextension-polyfill 0.12): the dynamic content scripts, the
+ * one-off cover a flag puts over its page (flag/cover-page.ts), and the keyword prompt injected
+ * into a page that matched (keywords/keyword-prompt-injection.ts).
  */
 export const scripting = {
   getRegisteredContentScripts: (ids: string[]) =>
@@ -30,6 +31,10 @@ export const scripting = {
     target: { tabId: number };
     func: (...args: Args) => void;
     args: Args;
+  }): Promise<unknown> => chrome.scripting.executeScript(injection),
+  injectFiles: (injection: {
+    target: chrome.scripting.InjectionTarget;
+    files: string[];
   }): Promise<unknown> => chrome.scripting.executeScript(injection),
 };
 

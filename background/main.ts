@@ -41,8 +41,9 @@ import {
 import { HEALTH_ALARM, sendHealth, startHealthReports } from './health/health-report';
 import { syncIdentityNote } from './identity-note';
 import { TEST_PUPIL_EMAIL_KEY } from './hub-link/identity';
-import { recordKeywordAlert } from './keywords/keyword-alerts';
-import { syncKeywordWatch } from './keywords/keyword-watch-script';
+import { syncKeywordWatch } from './keywords/keyword-watch-sync';
+import { forgetClosedTab, watchesChange, watchTabChange } from './keywords/tab-keyword-watch';
+import { listenToTabs } from './keywords/tab-listening';
 import { createMessageRouter } from './message-router';
 import {
   blockPageIfBlocked,
@@ -223,6 +224,28 @@ const onProtectionPage = (details: { tabId: number; frameId: number; url: string
 browser.webNavigation.onBeforeNavigate.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
 browser.webNavigation.onHistoryStateUpdated.addListener(onProtectionPage, PROTECTION_PAGE_FILTER);
 
+// Keyword alerts: the worker watches each tab's address and title, so pages pay nothing for
+// it. Added here so Chrome wakes the worker for them, but kept only while the device has a
+// keyword list (keywords/tab-listening.ts): with none, a page load doesn't wake the worker.
+listenToTabs(
+  (tabId, change, tab) => {
+    if (!watchesChange(change)) return;
+    void ready
+      .catch(() => undefined)
+      .then(() =>
+        watchTabChange(tabId, change, tab, () => {
+          void deliverOutbox(keywordAlertOutbox, { urgent: true });
+        }),
+      )
+      .catch((error) => console.error('Keyword watch', error));
+  },
+  (tabId) =>
+    void ready
+      .catch(() => undefined)
+      .then(() => forgetClosedTab(tabId))
+      .catch((error) => console.warn('Keyword watch', error)),
+);
+
 /**
  * Flag It from the keyboard or the context menu. Delivery starts once the flag is stored; a
  * stopped worker or an unreachable hub leaves it to the outbox's alarm and the next start-up.
@@ -314,11 +337,6 @@ const route = createMessageRouter(
       const done = await contentFlag(body, sender);
       void deliverOutbox(flagOutbox, { urgent: true });
       return done;
-    },
-    'content.keywordMatch': async (match) => {
-      const recorded = await recordKeywordAlert(match);
-      if (recorded) void deliverOutbox(keywordAlertOutbox, { urgent: true });
-      return { recorded };
     },
     'content.pupilEvent': async (body, sender) => {
       const recorded = await contentPupilEvent(body, sender);

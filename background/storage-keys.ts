@@ -1,6 +1,5 @@
 // Every key the worker keeps in storage, so no two modules can pick the same name by accident.
 import { IDENTITY_NOTE_KEY } from '../shared/identity-note';
-import { KEYWORD_WATCH_KEY } from '../shared/keyword-watch-list';
 import { PROMPT_CONFIG_KEY } from '../shared/prompt-config';
 
 export const LOCAL_KEYS = {
@@ -13,8 +12,6 @@ export const LOCAL_KEYS = {
   hubEnrolment: 'hubEnrolment',
   hubState: 'hubState',
   outboxRetry: 'outboxRetry',
-  /** Read by the keyword-watch content script too, so its name lives in shared/. */
-  keywordWatch: KEYWORD_WATCH_KEY,
   /** Read by the prompts content script too. */
   promptConfig: PROMPT_CONFIG_KEY,
   /** Read by the popup and the block page (the "not signed in" note). */
@@ -27,4 +24,6 @@ export const SESSION_KEYS = {
   adminSessions: 'adminSessions',
   /** The one-time pass for a download a teacher allowed (downloads/download-pass.ts). */
   downloadPass: 'downloadPass',
+  /** What the keyword watch reported and prompted in each tab (keywords/keyword-tab-state.ts). */
+  keywordTabs: 'keywordTabs',
 } as const;

@@ -1,7 +1,7 @@
 // The gentle prompt after a keyword match: "Are you OK? You can flag it." It sits in a closed
 // shadow root, so the page can neither read nor restyle it, and takes focus so a keyboard or
 // switch user meets it at once; Escape or "I'm OK" puts it away and focus back where it was.
-// chrome.i18n directly, like keyword-watch.ts: this ships inside that script on every page.
+// chrome.i18n directly, not the polyfill: this is all the injected script holds.
 import { attachClosedShadow } from './closed-shadow';
 
 const text = (key: string) => chrome.i18n.getMessage(key) || key;
@@ -62,8 +62,11 @@ function button(label: string, iconPath: string, className: string): HTMLButtonE
   return element;
 }
 
-/** Shows the prompt; `flag` asks the worker to flag this tab (which then leaves the page). */
-export function showKeywordPrompt(flag: () => Promise<void>): void {
+/**
+ * Shows the prompt; `flag` asks the worker to flag this tab (which then leaves the page).
+ * Returns its host element, which is gone from the page once the pupil puts the prompt away.
+ */
+export function showKeywordPrompt(flag: () => Promise<void>): HTMLElement {
   const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const host = document.createElement('div');
   const shadow = attachClosedShadow(host, CSS);
@@ -114,4 +117,5 @@ export function showKeywordPrompt(flag: () => Promise<void>): void {
   document.documentElement.append(host);
   // The prompt itself takes focus, not a button: a pupil still typing can't press one by chance.
   prompt.focus();
+  return host;
 }

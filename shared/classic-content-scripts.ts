@@ -2,9 +2,11 @@
 // build puts them. crxjs turns a content script into a loader that imports an ES module graph
 // from the extension at run time; for a script that runs on every page, allowed ones included,
 // that module loading was a measurable share of each page load (`npm run bench`). A classic
-// file is read and run at once. vite.config.ts builds them; the worker registers them by path.
+// file is read and run at once. vite.config.ts builds them; the worker registers or injects
+// them by path.
 export const CLASSIC_CONTENT_SCRIPTS = {
-  'keyword-watch': 'content/keyword-watch.ts',
+  /** Injected by the worker only into a page that matched a school keyword. */
+  'keyword-prompt': 'content/keyword-prompt-entry.ts',
   prompts: 'content/prompts.ts',
   'block-help': 'content/block-help.ts',
 } as const;

@@ -1,7 +1,8 @@
 // Finds the school's keywords (self-harm, abuse, extremism) in a search term or a page title.
-// Pure, so the content script and the worker judge a match the same way. Matching is on whole
-// words and phrases, case-insensitive, and blind to punctuation and spacing, so "Self-harm!!"
-// finds "self harm" but "classic" never finds "ass".
+// Pure, so the managed-policy check and the worker's watch judge a keyword the same way, and
+// the matching is tested without a browser. Matching is on whole words and phrases,
+// case-insensitive, and blind to punctuation and spacing, so "Self-harm!!" finds "self harm"
+// but "classic" never finds "ass".
 
 /** Search engines' query parameters: Google, Bing, DuckDuckGo (q), Yahoo (p), YouTube
  * (search_query), Yandex (text), and sites' own search boxes (query, search). */
@@ -83,4 +84,27 @@ export function mergeKeywordLists(...lists: readonly (readonly string[])[]): str
     }
   }
   return [...merged.values()];
+}
+
+/**
+ * Whether a tab's title is only its address: Chrome shows the address as the title of a page
+ * that has none of its own, and of a page still loading. An address's path is neither a search
+ * nor a title (a page about "self-harm support" is not a pupil's search), so such a title is
+ * never matched. Compared on words, with and without the scheme and the escapes, since Chrome
+ * shows it formatted; one over Chrome's length limit is cut in the middle with an ellipsis.
+ */
+export function isAddressTitle(title: string, url: string): boolean {
+  const [head = '', tail] = title.split('…').map(normaliseWords);
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // A malformed escape: the address as it is will do.
+  }
+  return [url, decoded, url.replace(/%20/g, ' ')].some((address) => {
+    const full = normaliseWords(address);
+    return [full, full.replace(/^https? /, '')].some((shown) =>
+      tail === undefined ? shown === head : shown.startsWith(head) && shown.endsWith(tail),
+    );
+  });
 }

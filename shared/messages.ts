@@ -222,17 +222,6 @@ export const messageSpecs = {
     request: empty,
     response: empty,
   },
-  'content.keywordMatch': {
-    senders: ['content'],
-    /** A school keyword in this page's search terms or title. Only the term and the address. */
-    request: z.object({
-      keyword: z.string().min(1).max(100),
-      where: z.enum(['search', 'title']),
-      url: z.string().max(2048),
-    }),
-    /** False when it was not recorded: not on the list, or already alerted a moment ago. */
-    response: z.object({ recorded: z.boolean() }),
-  },
   'content.pupilEvent': {
     senders: ['content'],
     /**

@@ -1,37 +1,34 @@
 // Keyword alerts: a school keyword found in a pupil's search or a page title. Each holds the
 // term and the address, never the page's text (ARCHITECTURE rule 4), and waits here until the
 // hub confirms it holds it (outbox/keyword-alert-outbox.ts).
-import type { MessageRequest } from '../../shared/messages';
-import { normaliseWords } from '../../shared/keyword-match';
+import type { KeywordAlertRecord } from '../../shared/flag-record';
 import { database } from '../database';
-import { deviceKeywords } from './device-keywords';
+
+/** What the worker's keyword watch found (keywords/tab-keyword-watch.ts). */
+export type KeywordMatch = Pick<KeywordAlertRecord, 'keyword' | 'where' | 'url'>;
 
 /** The same keyword on the same address this soon is the same moment, not a new alert. */
 export const REPEAT_ALERT_MS = 5 * 60_000;
 
 /**
- * Records the alert; false when it isn't one: a keyword not on the device's list (a content
- * script can't make up alerts), an address that isn't a web page, or a repeat.
+ * Records the alert; false for a repeat. The watch forgets a tab's matches when the tab closes
+ * or moves on, so a pupil who comes back to the same search a minute later is the same moment.
  */
-export async function recordKeywordAlert(
-  match: MessageRequest<'content.keywordMatch'>,
-): Promise<boolean> {
-  const words = normaliseWords(match.keyword);
-  const keyword = (await deviceKeywords()).find((listed) => normaliseWords(listed) === words);
-  if (!keyword || !/^https?:\/\//i.test(match.url)) return false;
+export async function recordKeywordAlert(match: KeywordMatch): Promise<boolean> {
+  const { keyword, where, url } = match;
   const since = new Date(Date.now() - REPEAT_ALERT_MS).toISOString();
   return database.transaction('rw', database.keywordAlerts, async () => {
     const recent = await database.keywordAlerts
       .where('[keyword+url]')
-      .equals([keyword, match.url])
+      .equals([keyword, url])
       .filter((alert) => alert.createdAt >= since)
       .count();
     if (recent > 0) return false;
     await database.keywordAlerts.add({
       id: crypto.randomUUID(),
       keyword,
-      where: match.where,
-      url: match.url,
+      where,
+      url,
       createdAt: new Date().toISOString(),
     });
     return true;

@@ -1,7 +1,8 @@
 // The worker tier's stand-in browser: @webext-core/fake-browser for storage, runtime and
 // events, plus what it lacks that the worker uses: runtime.getURL, i18n, the chrome.* adapter's
-// calls (declarativeNetRequest, scripting), and for Flag It the context menu, the commands,
-// muting and capturing a tab. Real-browser behaviour is proven in test/e2e.
+// calls (declarativeNetRequest, scripting), a tab's top frame (the keyword prompt), and for
+// Flag It the context menu, the commands, muting and capturing a tab. Real-browser behaviour
+// is proven in test/e2e.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi } from 'vitest';
 
@@ -13,6 +14,8 @@ export interface FakeDnr {
   scripts: chrome.scripting.RegisteredContentScript[];
   /** Every chrome.scripting.executeScript call, in order. */
   injections: { target: { tabId: number }; func: (...args: never[]) => void; args: unknown[] }[];
+  /** Every executeScript call that injected files (the keyword prompt), in order. */
+  fileInjections: { target: { tabId: number; documentIds?: string[] }; files: string[] }[];
   /** Set to make executeScript fail, as it does on a page Chrome won't let extensions script. */
   injectionError: Error | null;
   /** The windows whose visible tab was captured, in order. */
@@ -54,6 +57,7 @@ export function installFakeExtension(): FakeDnr {
     updates: 0,
     scripts: [],
     injections: [],
+    fileInjections: [],
     injectionError: null,
     captures: [],
     menus: [],
@@ -73,6 +77,14 @@ export function installFakeExtension(): FakeDnr {
     captureVisibleTab: async (windowId: number) => {
       dnr.captures.push(windowId);
       return FAKE_SCREENSHOT;
+    },
+  });
+  // A tab's top document is the one its address shows, named after the tab and the address.
+  Object.assign(fakeBrowser.webNavigation, {
+    getFrame: async ({ tabId }: { tabId: number }) => {
+      const tab = await fakeBrowser.tabs.get(tabId);
+      if (!tab) throw new Error(`No tab with id: ${tabId}.`);
+      return { url: tab.url, documentId: `${tabId} ${tab.url}`, frameId: 0, parentFrameId: -1 };
     },
   });
   Object.assign(fakeBrowser, {
@@ -111,9 +123,12 @@ export function installFakeExtension(): FakeDnr {
       unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
         dnr.scripts = dnr.scripts.filter((script) => !ids.includes(script.id));
       },
-      executeScript: async (injection: FakeDnr['injections'][number]) => {
+      executeScript: async (
+        injection: FakeDnr['injections'][number] | FakeDnr['fileInjections'][number],
+      ) => {
         if (dnr.injectionError) throw dnr.injectionError;
-        dnr.injections.push(injection);
+        if ('files' in injection) dnr.fileInjections.push(injection);
+        else dnr.injections.push(injection);
         return [];
       },
     },

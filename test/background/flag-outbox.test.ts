@@ -211,7 +211,7 @@ describe('delivering keyword alerts', () => {
     const uploads = fakeHub();
     expect(
       await recordKeywordAlert({
-        keyword: 'Self-Harm',
+        keyword: 'self harm',
         where: 'search',
         url: 'https://www.google.com/search?q=self+harm',
       }),

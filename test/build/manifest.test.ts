@@ -21,8 +21,9 @@ describe('manifest.json', () => {
       'downloads',
       'identity', // the pupil is the Google account signed in to the Chromebook
       'identity.email', // ... and the hub knows pupils by that account's email
-      // the backstop content script, registered everywhere but allowed sites; the keyword-watch
-      // script, registered only while there are keywords; Flag It's cover over a flagged page
+      // the backstop content script, registered everywhere but allowed sites; the prompts
+      // script; the keyword prompt, injected only into a page that matched a school keyword;
+      // Flag It's cover over a flagged page
       'scripting',
       'storage', // policy, settings and managed policy
       'webNavigation', // same-page history changes onto a path outside a KS1 entry
@@ -30,8 +31,9 @@ describe('manifest.json', () => {
     ]);
     // Redirecting a blocked page to the block page needs host access to every page. The same
     // access lets the worker read a web tab's address for the teacher's live view and for a
-    // flag, cover a flagged page and (only if the school asks) picture it, so no "tabs" or
-    // "activeTab" permission is asked for (hub-link/site-report.ts, flag/).
+    // flag, a web tab's address and title for keyword alerts, cover a flagged page and (only if
+    // the school asks) picture it, so no "tabs" or "activeTab" permission is asked for
+    // (hub-link/site-report.ts, keywords/, flag/).
     expect(manifest.host_permissions).toEqual(['<all_urls>']);
   });
 

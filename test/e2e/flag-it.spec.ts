@@ -60,6 +60,31 @@ const flagItems = () =>
     name: 'Ava Demo flagged a page',
   });
 
+/**
+ * The "Are you OK?" prompts on a page. Its closed shadow root hides it from locators, not from
+ * the accessibility tree a screen reader reads.
+ */
+async function keywordPrompts(page: Page): Promise<number> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await session.send('Accessibility.getFullAXTree');
+    return nodes.filter(
+      (node) => node.role?.value === 'dialog' && node.name?.value === 'Are you OK?',
+    ).length;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** The DSL's keyword alerts at the hub: the keyword and the address, never the page. */
+async function keywordAlerts(): Promise<string[]> {
+  const dsl = await apiLogin(hub.url, 'dsl', hub.passwords.dsl ?? '');
+  const alerts = (await (await dsl.call('GET', '/api/keyword-alerts')).json()) as {
+    alerts: { keyword: string; url: string }[];
+  };
+  return alerts.alerts.map((alert) => `${alert.keyword} ${alert.url}`);
+}
+
 async function flagFromBlockPage(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await expect(page.getByRole('button', { name: 'Go back' })).toBeVisible();
@@ -108,15 +133,45 @@ test('a school keyword raises "Are you OK?"; Flag It hides the page, mutes it, a
   await expectNoAxeViolations(page);
 
   // The DSL's keyword alert holds the keyword and the address, never the page.
-  const dsl = await apiLogin(hub.url, 'dsl', hub.passwords.dsl ?? '');
-  await expect
-    .poll(async () => {
-      const alerts = (await (await dsl.call('GET', '/api/keyword-alerts')).json()) as {
-        alerts: { keyword: string; url: string }[];
-      };
-      return alerts.alerts.map((alert) => `${alert.keyword} ${alert.url}`);
-    })
-    .toEqual(['self harm https://www.topmarks.co.uk/chat']);
+  await expect.poll(keywordAlerts).toEqual(['self harm https://www.topmarks.co.uk/chat']);
+  // The worker did the watching: no page loads a keyword-watch content script.
+  const scripts = await pupil.worker?.evaluate(async () =>
+    (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
+  );
+  expect(scripts).toContain('prompts');
+  expect(scripts).not.toContain('keyword-watch');
+});
+
+test('a single-page app that changes its title to a school keyword raises "Are you OK?" once', async () => {
+  server.route('www.topmarks.co.uk', '/spa', {
+    body: html(
+      'Chat',
+      `<p>Chat</p><script>addEventListener('load', () => setTimeout(() => {
+        document.title = 'Can anyone help? I self harm - Chat';
+      }, 300));</script>`,
+    ),
+  });
+  const page = await pupil.context.newPage();
+  await page.goto('https://www.topmarks.co.uk/spa');
+  await expect.poll(() => keywordPrompts(page), { timeout: 10_000 }).toBe(1);
+  await expect.poll(keywordAlerts).toEqual(['self harm https://www.topmarks.co.uk/spa']);
+
+  // The same title again, and the prompt's file injected into the page a second time: still
+  // one prompt and one alert.
+  await page.evaluate(() => {
+    document.title = 'Chat';
+    setTimeout(() => (document.title = 'Can anyone help? I self harm - Chat'), 100);
+  });
+  await pupil.worker?.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://www.topmarks.co.uk/spa' });
+    await chrome.scripting.executeScript({
+      target: { tabId: tab?.id ?? -1, frameIds: [0] },
+      files: ['content-scripts/keyword-prompt.js'],
+    });
+  });
+  await page.waitForTimeout(1_000);
+  expect(await keywordPrompts(page)).toBe(1);
+  expect(await keywordAlerts()).toEqual(['self harm https://www.topmarks.co.uk/spa']);
 });
 
 test('a flag made while the hub is down, then the worker stopped, arrives once when the hub is back', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createKeywordMatcher,
+  isAddressTitle,
   mergeKeywordLists,
   normaliseWords,
   searchTerms,
@@ -89,6 +90,30 @@ describe('search terms', () => {
   it('matches keywords in the path only through the title, never the path itself', () => {
     const terms = searchTerms('https://www.bbc.co.uk/self-harm?q=maths');
     expect(terms.flatMap((term) => matcher.find(term))).toEqual([]);
+  });
+});
+
+describe("a tab's title that is only its address", () => {
+  const url = 'https://stories.example/self%20harm/self-harm?q=help#top';
+  it.each([
+    'https://stories.example/self%20harm/self-harm?q=help#top',
+    'stories.example/self%20harm/self-harm?q=help#top',
+    'stories.example/self harm/self-harm?q=help#top',
+    // Past Chrome's length limit, cut in the middle.
+    'https://stories.example/self%20h…m?q=help#top',
+  ])('is %j', (title) => {
+    expect(isAddressTitle(title, url)).toBe(true);
+  });
+
+  it.each(['Self harm stories', 'stories.example', 'Self harm … help', ''])(
+    'is not %j',
+    (title) => {
+      expect(isAddressTitle(title, url)).toBe(false);
+    },
+  );
+
+  it('reads a malformed escape as it is', () => {
+    expect(isAddressTitle('x.example/100%', 'https://x.example/100%')).toBe(true);
   });
 });
 
