@@ -6,15 +6,18 @@
 // comes after is in the prompts' module (prompts-page.ts). The module takes the same look, so
 // the script and the module can't disagree about what an event is.
 import { carriesWebAddress, isSameSite } from '../../shared/same-site';
-import { isChatBox, isSendButtonName } from '../../shared/zip-it/send-moments';
-import { editableRoot, isTypedInput, textBoxHints, type TextBox } from './zip-it/send-targets';
+import { isSendButtonName } from '../../shared/zip-it/send-moments';
+import { editableRoot, isTypedInput, type TextBox } from './zip-it/send-targets';
 
 export type Link = HTMLAnchorElement | HTMLAreaElement;
 
 export type Look =
   /** A form being submitted (Zip It). */
   | { kind: 'submit'; form: HTMLFormElement; submitter: HTMLElement | null }
-  /** Enter in a one-line box or a chat box (Zip It); the key event, to press it again. */
+  /**
+   * Enter in a text box (Zip It): a send in a one-line box or a chat box, a new line in a box for
+   * writing, which the module tells apart. The key event, to press it again.
+   */
   | { kind: 'enter'; box: TextBox; keys: KeyboardEvent }
   /** A click on a form's submit button or a button that says send (Zip It). */
   | { kind: 'send-button'; button: HTMLElement }
@@ -52,12 +55,23 @@ export function mayLeave(link: Link): boolean {
 
 /**
  * True when the moment must wait, before the page sees it, until the module has decided it: a
- * send, or a click on a link that may leave. Only asked before the module is loaded.
+ * send, a click on a link that may leave, and Enter in a box that holds words (the module tells
+ * a chat box's send from a new line). Only asked before the module is loaded.
  */
-export const mustHold = (look: Look): boolean =>
-  look.kind === 'link'
-    ? mayLeave(look.link)
-    : look.kind === 'submit' || look.kind === 'enter' || look.kind === 'send-button';
+export function mustHold(look: Look): boolean {
+  switch (look.kind) {
+    case 'link':
+      return mayLeave(look.link);
+    case 'enter': {
+      const { box } = look;
+      if (isTypedInput(box)) return true;
+      const words = box instanceof HTMLTextAreaElement ? box.value : (box.textContent ?? '');
+      return words.trim() !== '';
+    }
+    default:
+      return look.kind === 'submit' || look.kind === 'send-button';
+  }
+}
 
 function linkIn(path: EventTarget[]): Link | null {
   for (const target of path) {
@@ -87,13 +101,11 @@ function sendButton(target: Element): HTMLElement | null {
 
 function keyLook(event: KeyboardEvent, target: Element, path: EventTarget[]): Look | null {
   const enter = event.key === 'Enter';
-  if (enter && !event.shiftKey && !event.isComposing) {
-    if (isTypedInput(target)) return { kind: 'enter', box: target, keys: event };
-    const box = target instanceof HTMLTextAreaElement ? target : editableRoot(target);
-    if (box && isChatBox(textBoxHints(box))) return { kind: 'enter', box, keys: event };
-  }
   const box = textBox(target);
-  if (box) return { kind: 'box', box };
+  if (box)
+    return enter && !event.shiftKey && !event.isComposing
+      ? { kind: 'enter', box, keys: event }
+      : { kind: 'box', box };
   const link = (enter || event.key === ' ') && event.isTrusted ? linkIn(path) : null;
   return link && mayLeave(link) ? { kind: 'near-link' } : null;
 }

@@ -50,11 +50,11 @@ export interface LookHandler {
    */
   now(look: Look, event: Event): void;
   /**
-   * A look whose event is over: the prompts script held it (a send, a link) or saw it (a sign,
-   * a copy) before the module was loaded. A held moment is decided now: sent again, followed,
-   * or asked about.
+   * A look whose event is over: the prompts script saw it before the module was loaded, and
+   * `held` it when it had to wait (a send, a link that may leave). A held moment is decided
+   * now: sent again, followed, or asked about.
    */
-  later(look: Look): void;
+  later(look: Look, held: boolean): void;
 }
 
 export interface PromptFeature {

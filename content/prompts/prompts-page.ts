@@ -36,7 +36,7 @@ export function startPromptsPage(connected: () => boolean): PromptsPage {
   };
   return {
     now: (look: Look, event: Event) => each((handler) => handler.now(look, event)),
-    later: (look: Look) => each((handler) => handler.later(look)),
+    later: (look: Look, held: boolean) => each((handler) => handler.later(look, held)),
     end: () => controller.abort(),
   };
 }

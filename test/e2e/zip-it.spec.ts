@@ -405,6 +405,49 @@ test('a send before Zip It has loaded is held, checked, then asked about or sent
   ]);
 });
 
+const WRITING_BOX = html(
+  'Story',
+  `<main><h1>Write your story</h1>
+   <form action="/sent" method="get">
+     <label for="story">Your story</label> <textarea id="story" name="story" rows="6"></textarea>
+     <button>Post</button>
+   </form></main>
+   <script>
+     const story = document.getElementById('story');
+     story.addEventListener('keydown', (event) => {
+       if (event.key === 'Enter') document.title = event.isTrusted ? 'pupil' : 'again';
+     });
+     story.focus();
+   </script>`,
+);
+
+test('Enter held in a box for writing before Zip It loaded still starts a new line, and sends nothing', async ({
+  launched,
+  server,
+}) => {
+  await useKeyStage(launched.worker, 'ks2');
+  server.route('quiz.example.org', '/story', { body: WRITING_BOX });
+  const page = await launched.context.newPage();
+  await page.goto('http://quiz.example.org/story');
+  await waitForPromptsScript(page, launched.extensionId);
+  const story = page.locator('#story');
+  await expect(story).toBeFocused();
+  // Words that came without a key, then Enter first: it is held while Zip It loads, which
+  // finds a box for writing (six rows), so the key is pressed again and its new line put in.
+  await story.fill('Once upon a time');
+  await page.keyboard.press('Enter');
+  await expect(story).toHaveValue('Once upon a time\n');
+  await expect(page).toHaveTitle('again');
+  // The pupil types on from the new line, as if nothing had happened.
+  await page.keyboard.type('there was an owl.');
+  await expect(story).toHaveValue('Once upon a time\nthere was an owl.');
+  await page.keyboard.press('Enter');
+  await expect(story).toHaveValue('Once upon a time\nthere was an owl.\n');
+  await expect(page).toHaveTitle('pupil');
+  expect(server.requestsTo((request) => request.path === '/sent')).toHaveLength(0);
+  expect(await readPrompt(page)).toBeNull();
+});
+
 test('KS1 sees the simple, pictured version', async ({ launched, server }) => {
   await useKeyStage(launched.worker, 'ks1');
   server.route('chat.example.org', '/chat', { body: CHAT });

@@ -15,8 +15,8 @@ export const blockIt: PromptFeature = {
       now(look, event) {
         if (look.kind === 'link' && context.connected()) check.now(event, look.link, look.newTab);
       },
-      later(look) {
-        if (look.kind === 'link') check.later(look.link, look.newTab);
+      later(look, held) {
+        if (look.kind === 'link' && held) check.later(look.link, look.newTab);
       },
     };
   },

@@ -9,7 +9,8 @@ import type { PromptConfig } from '../../../shared/prompt-config';
 import { readAhead } from '../../../shared/read-ahead';
 import type { Look } from '../first-look';
 import type { PromptFeature } from '../prompt-feature';
-import { editableRoot, isTypedInput, type TextBox } from './send-targets';
+import { isChatBox } from '../../../shared/zip-it/send-moments';
+import { editableRoot, isTypedInput, textBoxHints, type TextBox } from './send-targets';
 import { createZipItCheck, type SendMoment } from './zip-it-check';
 
 /** A form's implicit submission, as Enter in one of its fields does it. */
@@ -32,6 +33,23 @@ function boxForButton(button: HTMLElement, lastBox: TextBox | null): TextBox | n
     if (box) return editableRoot(box) ?? box;
   }
   return null;
+}
+
+/** Enter in this box sends (a one-line box, a chat box) rather than starting a new line. */
+const entersSend = (box: TextBox): boolean => isTypedInput(box) || isChatBox(textBoxHints(box));
+
+/**
+ * Enter in a box for writing, held before the module loaded, typed again: the page's own
+ * handlers see the key, then the new line goes in where the pupil's cursor is, as the key
+ * would have put it (an event made by a script has no such effect of its own).
+ */
+function typeAgain(box: TextBox, keys: KeyboardEvent): void {
+  if (!pressAgain(box, keys)) return;
+  const active = box.ownerDocument.activeElement;
+  if (!active || !(active === box || box.contains(active))) return;
+  box.ownerDocument.execCommand(
+    box instanceof HTMLTextAreaElement ? 'insertLineBreak' : 'insertParagraph',
+  );
 }
 
 /** Enter pressed again as the pupil pressed it: the page's own handlers see the same keys. */
@@ -79,6 +97,7 @@ export const zipIt: PromptFeature = {
         }
         case 'enter': {
           const { box, keys } = look;
+          if (!entersSend(box)) return null;
           const form = isTypedInput(box) ? box.form : null;
           return {
             sent: form ?? box,
@@ -108,15 +127,18 @@ export const zipIt: PromptFeature = {
       }
     }
 
+    /** A box focused or typed in is where a send button's words come from, and a sign of a send. */
+    const inBox = (look: Look): boolean => {
+      if (look.kind !== 'box' && look.kind !== 'enter') return false;
+      lastBox = look.box;
+      // The settings are read now, so they are known by the time anything typed there is sent.
+      config.now();
+      return look.kind === 'box';
+    };
+
     return {
       now(look, event) {
-        if (look.kind === 'box') {
-          lastBox = look.box;
-          // Focusing a box is when the settings are read, so they are known by the time
-          // anything typed there is sent.
-          config.now();
-          return;
-        }
+        if (inBox(look)) return;
         const moment = momentOf(look);
         if (!moment || !context.connected()) return;
         const known: PromptConfig | null = config.now();
@@ -127,16 +149,13 @@ export const zipIt: PromptFeature = {
         event.stopImmediatePropagation();
         void config.read().then((settings) => check.later(moment, settings));
       },
-      later(look) {
-        if (look.kind === 'box') {
-          lastBox = look.box;
-          config.now();
-          return;
-        }
+      later(look, held) {
+        if (inBox(look) || !held) return;
         const moment = momentOf(look);
         if (moment) void config.read().then((settings) => check.later(moment, settings));
-        // A send button that sends nothing was held all the same: let it go.
+        // Held all the same, and not a send after all: let it go as it would have gone.
         else if (look.kind === 'send-button') look.button.click();
+        else if (look.kind === 'enter') typeAgain(look.box, look.keys);
       },
     };
   },
