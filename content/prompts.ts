@@ -2,18 +2,18 @@
 // reminders. One classic script on every web page (background/prompts/prompts-script.ts), and
 // every page parses and runs it, so at start it does as little as a script that listens can:
 // three capture listeners on the window. No `chrome.*` call, no storage read, no DOM query, no
-// per-feature set-up: each costs a page load measurable main-thread time (`npm run bench`;
-// README, "The prompts script").
+// per-feature set-up, and as little code as it can be: each costs a page load measurable
+// main-thread time (`npm run bench`; README, "The prompts script").
 //
 // Every moment a prompt may follow (a click, a submit, a copy, a picture's drag or menu) comes
 // after a pointer, a key or a focus on the page: so the first of those arms the script with one
-// listener for each such event (LOOKED_AT). An event is then looked at (first-look.ts), and only
-// a moment that may need a prompt loads the prompts' module (content/prompts-module.tsx), which
-// holds the features, the school's settings and the drawing, and decides from then on. A send
-// or a link click that comes before the module has loaded is held, then decided once it has:
-// sent again as it was, followed as it would have gone, or prompted.
+// listener for each such event (LOOKED_AT). Until the prompts' module (content/prompts-module.tsx:
+// the features, the school's settings, the drawing) has loaded, the script's own coarse look
+// (early-look.ts) holds what may be a moment a prompt comes before, and loads the module for
+// anything a prompt may follow. The module then decides every event: a held one is sent again
+// as it was, followed as it would have gone, or prompted.
 import { followLink } from './prompts/block-it/follow-link';
-import { firstLook, LOOKED_AT, mustHold, type Look } from './prompts/first-look';
+import { earlyLook, linkIn, LOOKED_AT, see, type Seen } from './prompts/early-look';
 import { loadPromptsModule } from './prompts/prompt-loader';
 import type { PromptsPage } from './prompts/prompts-page';
 
@@ -31,21 +31,21 @@ function gone(): boolean {
   return true;
 }
 
-/** A held moment the module could not be loaded to decide. */
-function unheld(seen: Look, error: unknown): void {
-  // The extension went under the page: its rules still stand, so the link may go and meet them.
-  if (seen.kind === 'link') return followLink(seen.link, seen.newTab);
+/** A held event the module could not be loaded to decide. */
+function unheld({ event, path }: Seen, error: unknown): void {
+  // The extension went under the page: its rules still stand, so a link may go and meet them.
+  const link = linkIn(path);
+  if (link) return followLink(link, event.type === 'auxclick');
   // A send stays stopped: a detail is never sent because the check could not load.
   console.error('Safe Class: a prompt could not load', error);
 }
 
 function look(event: Event): void {
-  const seen = firstLook(event);
-  if (!seen || gone()) return;
-  if (page) return page.now(seen, event);
-  const hold = mustHold(seen);
-  // A link within the site needs no module; other signs and moments read it ahead.
-  if (seen.kind === 'link' && !hold) return;
+  if (page) return page.now(event);
+  const seen = see(event);
+  const early = earlyLook(seen);
+  if (!early || gone()) return;
+  const hold = early === 'hold';
   if (hold) {
     event.preventDefault();
     event.stopImmediatePropagation();

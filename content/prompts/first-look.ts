@@ -1,13 +1,12 @@
-// The prompts script's first look at an event: whether it is one of the moments a prompt may
-// follow (a send, a person's click on a link, a copy, a picture's drag or menu) or an early sign
-// of one (a text box focused or typed in, a pointer on a link that may leave the site), and what
-// it needs from the event while the event is still happening. It is the only feature code in the
-// script every page parses, so it holds just what must be decided inside the event; whatever
-// comes after is in the prompts' module (prompts-page.ts). The module takes the same look, so
-// the script and the module can't disagree about what an event is.
+// The prompts' exact look at an event the prompts script saw (early-look.ts): whether it is one
+// of the moments a prompt may follow (a send, a person's click on a link, a copy, a picture's
+// drag or menu) or an early sign of one (a text box focused or typed in, a pointer on a link
+// that may leave the site). It is the same look whether the event is still happening or was
+// held before this module loaded, so the two can't disagree about what an event is.
 import { carriesWebAddress, isSameSite } from '../../shared/same-site';
 import { isSendButtonName } from '../../shared/zip-it/send-moments';
-import { editableRoot, isTypedInput, type TextBox } from './zip-it/send-targets';
+import { BUTTONS, linkIn, textBoxAt, type Seen } from './early-look';
+import type { TextBox } from './zip-it/send-targets';
 
 export type Link = HTMLAnchorElement | HTMLAreaElement;
 
@@ -32,57 +31,11 @@ export type Look =
   /** A picture dragged out of the page or its menu opened (the copyright reminder). */
   | { kind: 'image'; moment: 'drag' | 'menu' };
 
-/** Every event type a look comes from, listened to once each in the capture phase. */
-export const LOOKED_AT = [
-  'submit',
-  'keydown',
-  'click',
-  'auxclick',
-  'pointerdown',
-  'focusin',
-  'copy',
-  'dragend',
-  'contextmenu',
-] as const;
-
-const BUTTONS = 'button, input[type=submit], input[type=image], input[type=button], [role=button]';
-
 /** A web link to another site, or one that may redirect to one: the module must decide it. */
 export function mayLeave(link: Link): boolean {
   if (link.protocol !== 'http:' && link.protocol !== 'https:') return false;
   return !isSameSite(link.hostname, location.hostname) || carriesWebAddress(link.search);
 }
-
-/**
- * True when the moment must wait, before the page sees it, until the module has decided it: a
- * send, a click on a link that may leave, and Enter in a box that holds words (the module tells
- * a chat box's send from a new line). Only asked before the module is loaded.
- */
-export function mustHold(look: Look): boolean {
-  switch (look.kind) {
-    case 'link':
-      return mayLeave(look.link);
-    case 'enter': {
-      const { box } = look;
-      if (isTypedInput(box)) return true;
-      const words = box instanceof HTMLTextAreaElement ? box.value : (box.textContent ?? '');
-      return words.trim() !== '';
-    }
-    default:
-      return look.kind === 'submit' || look.kind === 'send-button';
-  }
-}
-
-function linkIn(path: EventTarget[]): Link | null {
-  for (const target of path) {
-    if ((target instanceof HTMLAnchorElement || target instanceof HTMLAreaElement) && target.href)
-      return target;
-  }
-  return null;
-}
-
-const textBox = (target: Element): TextBox | null =>
-  isTypedInput(target) || target instanceof HTMLTextAreaElement ? target : editableRoot(target);
 
 function buttonName(button: HTMLElement): string {
   const value = button instanceof HTMLInputElement ? button.value : '';
@@ -101,7 +54,7 @@ function sendButton(target: Element): HTMLElement | null {
 
 function keyLook(event: KeyboardEvent, target: Element, path: EventTarget[]): Look | null {
   const enter = event.key === 'Enter';
-  const box = textBox(target);
+  const box = textBoxAt(target);
   if (box)
     return enter && !event.shiftKey && !event.isComposing
       ? { kind: 'enter', box, keys: event }
@@ -110,13 +63,18 @@ function keyLook(event: KeyboardEvent, target: Element, path: EventTarget[]): Lo
   return link && mayLeave(link) ? { kind: 'near-link' } : null;
 }
 
-function clickLook(event: MouseEvent, target: Element, path: EventTarget[]): Look | null {
+function clickLook(
+  event: MouseEvent,
+  target: Element,
+  path: EventTarget[],
+  prevented: boolean,
+): Look | null {
   if (event.type === 'click' && event.button === 0) {
     const button = sendButton(target);
     if (button) return { kind: 'send-button', button };
   }
   // Only a person's clicks: a page's own scripted navigation meets the rules as usual.
-  if (!event.isTrusted || event.defaultPrevented) return null;
+  if (!event.isTrusted || prevented) return null;
   if (event.button !== (event.type === 'click' ? 0 : 1)) return null;
   const link = linkIn(path);
   if (!link) return null;
@@ -127,15 +85,14 @@ function clickLook(event: MouseEvent, target: Element, path: EventTarget[]): Loo
 /** Copies from text boxes and editors are the pupil's own writing; prompts' own text too. */
 function fromOwnWriting(target: Element): boolean {
   return (
-    textBox(target) !== null ||
+    textBoxAt(target) !== null ||
     target instanceof HTMLInputElement ||
     target.closest('safe-class-prompt, safe-class-help') !== null
   );
 }
 
 /** What an event is to the prompts, or null when it is nothing to them. */
-export function firstLook(event: Event): Look | null {
-  const path = event.composedPath();
+export function firstLook({ event, path, prevented, copied }: Seen): Look | null {
   const target = path[0];
   if (!(target instanceof Element)) return null;
   switch (event.type) {
@@ -147,19 +104,17 @@ export function firstLook(event: Event): Look | null {
       return keyLook(event as KeyboardEvent, target, path);
     case 'click':
     case 'auxclick':
-      return clickLook(event as MouseEvent, target, path);
+      return clickLook(event as MouseEvent, target, path, prevented);
     case 'pointerdown': {
       const link = event.isTrusted ? linkIn(path) : null;
       return link && mayLeave(link) ? { kind: 'near-link' } : null;
     }
     case 'focusin': {
-      const box = textBox(target);
+      const box = textBoxAt(target);
       return box ? { kind: 'box', box } : null;
     }
     case 'copy': {
       if (!event.isTrusted || fromOwnWriting(target)) return null;
-      // The words as copied, read now: the selection may change before the module has them.
-      const copied = document.getSelection()?.toString() ?? '';
       return copied.trim() ? { kind: 'copy', copied } : null;
     }
     case 'dragend':
