@@ -1,7 +1,7 @@
 // The bench loads a private copy of dist/: other work in the same checkout may rebuild dist/
 // (vite empties it first) while a run is under way, and Chromium reads extension files lazily.
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -45,4 +45,17 @@ export async function snapshotDist(source = path.join(repoRoot, 'dist')): Promis
     await remove();
     throw error;
   }
+}
+
+/**
+ * A copy of dist/ without the manifest's `key`, so Chromium gives it an id of its own and the
+ * school's managed policy, which names the extension by id, does not reach it.
+ */
+export async function snapshotDistUnderOwnId(): Promise<DistSnapshot> {
+  const snapshot = await snapshotDist();
+  const file = path.join(snapshot.dir, 'manifest.json');
+  const manifest = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  delete manifest.key;
+  await writeFile(file, JSON.stringify(manifest));
+  return snapshot;
 }

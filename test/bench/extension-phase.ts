@@ -22,20 +22,32 @@ export interface ExtensionSeries {
   spec: SeriesSpec;
   /** Which leak count a blocked series adds to. */
   leaks?: 'warm' | 'cold';
+  /** The browser it runs in, when not the one with the school's keyword list. */
+  context?: BrowserContext;
 }
 
-/** The navigation series run with the extension; `stopMs` collects the untimed worker stops. */
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+}
+
+const stopsWorker = (extension: LoadedExtension, stopMs: number[]) => async () => {
+  const start = performance.now();
+  await stopExtensionWorkers(extension.context, extension.extensionId);
+  stopMs.push(performance.now() - start);
+};
+
+/**
+ * The navigation series run with the extension; `stopMs` collects the untimed worker stops.
+ * `withoutKeywords` is the same build in a browser the keyword list does not reach.
+ */
 export function extensionSeries(
-  context: BrowserContext,
-  extensionId: string,
+  { context, extensionId }: LoadedExtension,
+  withoutKeywords: LoadedExtension,
   stopMs: number[],
 ): ExtensionSeries[] {
   const check = blockedAs('ks2');
-  const stopWorker = async () => {
-    const start = performance.now();
-    await stopExtensionWorkers(context, extensionId);
-    stopMs.push(performance.now() - start);
-  };
+  const stopWorker = stopsWorker({ context, extensionId }, stopMs);
   // The query differs each time: a change of fragment alone would be a same-document navigation.
   const direct = (n: number) =>
     `chrome-extension://${extensionId}/extension/blocked.html?ks=ks2&why=list&n=${n}` +
@@ -59,6 +71,32 @@ export function extensionSeries(
         urlFor: allowedUrl,
         check: landedOn,
       },
+    },
+    // An allowed page with the worker stopped first: while the school has a keyword list the
+    // worker watches each tab's address and title, so a page load wakes it (README, "Keyword
+    // alerts"). Stopping a worker leaves Chromium busy for a moment of its own, so the row
+    // after it stops the worker the same way in a browser with no list, where nothing wakes it:
+    // the difference between the two is what the wake costs the page.
+    {
+      spec: {
+        key: 'allowed-cold',
+        label: 'allowed, cold worker',
+        until: 'load',
+        urlFor: (n) => allowedUrl(5_000 + n),
+        check: landedOn,
+        before: stopWorker,
+      },
+    },
+    {
+      spec: {
+        key: 'allowed-cold-no-keywords',
+        label: '  … no keyword list (no wake)',
+        until: 'load',
+        urlFor: (n) => allowedUrl(6_000 + n),
+        check: landedOn,
+        before: stopsWorker(withoutKeywords, stopMs),
+      },
+      context: withoutKeywords.context,
     },
     {
       spec: { key: 'blocked-warm', label: label.warm, until: 'load', urlFor: blockedUrl(0), check },

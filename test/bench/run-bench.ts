@@ -22,7 +22,7 @@ import {
 } from './bench-state';
 import { compileBigList } from './big-list';
 import { contentScriptCost, contentScriptLines } from './content-script-cost';
-import { snapshotDist } from './dist-snapshot';
+import { snapshotDist, snapshotDistUnderOwnId } from './dist-snapshot';
 import { extensionExtras, extensionSeries } from './extension-phase';
 import { fanOutBench } from './fan-out';
 import { flagBench } from './flag-bench';
@@ -54,6 +54,7 @@ async function browserBench(): Promise<number> {
   // Node first, before any browser competes for the two cores.
   const node = compileBigList();
   const dist = await snapshotDist();
+  const distWithoutKeywords = await snapshotDistUnderOwnId();
   const server = await startFixtureServer();
   const bench = new BenchState(server);
   // Every feature on: a school keyword list makes the worker watch every page's address and
@@ -63,10 +64,19 @@ async function browserBench(): Promise<number> {
   });
   const plain = await launchBrowser({ extension: false, serverPort: server.port });
   const withExtension = await launchBrowser({ serverPort: server.port, distDir: dist.dir });
+  // The same build under another id, which the policy file (and so the keyword list) misses.
+  const withoutKeywords = await launchBrowser({
+    serverPort: server.port,
+    distDir: distWithoutKeywords.dir,
+  });
   try {
     const { context, worker, extensionId } = withExtension;
     if (!worker || !extensionId) throw new Error('The extension did not start.');
+    if (!withoutKeywords.worker || !withoutKeywords.extensionId) {
+      throw new Error('The extension without a keyword list did not start.');
+    }
     await applyPolicy(worker, { keyStage: 'ks2', ks2: ['allowed.example'] });
+    await applyPolicy(withoutKeywords.worker, { keyStage: 'ks2', ks2: ['allowed.example'] });
     await sleep(SETTLE_MS);
     const scripts = await worker.evaluate(async () =>
       (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
@@ -80,11 +90,15 @@ async function browserBench(): Promise<number> {
     }
 
     const stopMs: number[] = [];
-    const series = extensionSeries(context, extensionId, stopMs);
+    const series = extensionSeries(
+      { context, extensionId },
+      { context: withoutKeywords.context, extensionId: withoutKeywords.extensionId },
+      stopMs,
+    );
     for (let round = 0; round < ROUNDS; round++) {
       for (const spec of plainSeries) await bench.navigationRound(plain.context, spec, round);
-      for (const { spec, leaks } of series) {
-        const leaked = await bench.navigationRound(context, spec, round);
+      for (const { spec, leaks, context: other } of series) {
+        const leaked = await bench.navigationRound(other ?? context, spec, round);
         if (leaks) bench.leaks[leaks] += leaked;
       }
     }
@@ -122,9 +136,11 @@ async function browserBench(): Promise<number> {
     return bench.failures.length ? 1 : 0;
   } finally {
     await withExtension.close();
+    await withoutKeywords.close();
     await plain.close();
     await server.close();
     await dist.remove();
+    await distWithoutKeywords.remove();
     await removePolicy();
   }
 }
