@@ -3,11 +3,12 @@ import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import manifest from './manifest.json' with { type: 'json' };
 import { classicContentScripts } from './scripts/classic-content-scripts';
+import { inlinePageStyles } from './scripts/inline-page-styles';
 
 export default defineConfig(({ mode }) => ({
   // `--mode test` builds the e2e variant (see background/hub-link/identity.ts); production is false.
   define: { __TEST__: JSON.stringify(mode === 'test') },
-  plugins: [preact(), crx({ manifest }), classicContentScripts()],
+  plugins: [inlinePageStyles(), preact(), crx({ manifest }), classicContentScripts()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
