@@ -41,7 +41,7 @@ import {
 import { HEALTH_ALARM, sendHealth, startHealthReports } from './health/health-report';
 import { syncIdentityNote } from './identity-note';
 import { TEST_PUPIL_EMAIL_KEY } from './hub-link/identity';
-import { syncKeywordWatch } from './keywords/keyword-watch-sync';
+import { removeRetiredWatch, syncKeywordWatch } from './keywords/keyword-watch-sync';
 import { forgetClosedTab, watchesChange, watchTabChange } from './keywords/tab-keyword-watch';
 import { listenToTabs } from './keywords/tab-listening';
 import { createMessageRouter } from './message-router';
@@ -151,6 +151,8 @@ const whenReady = (work: () => Promise<unknown>) => {
 browser.runtime.onInstalled.addListener(() => {
   void createFlagMenu().catch((error) => console.error('Flag It menu', error));
   void whenReady(() => start(true));
+  // What an older version left behind needs clearing once, not at every enforcement.
+  void removeRetiredWatch().catch((error) => console.warn('Retired keyword watch', error));
 });
 browser.runtime.onStartup.addListener(() => void whenReady(() => start(true)));
 

@@ -24,6 +24,8 @@ export const SESSION_KEYS = {
   adminSessions: 'adminSessions',
   /** The one-time pass for a download a teacher allowed (downloads/download-pass.ts). */
   downloadPass: 'downloadPass',
-  /** What the keyword watch reported and prompted in each tab (keywords/keyword-tab-state.ts). */
+  /** The keyword watch's copy of the device's list (keywords/keyword-watch-state.ts). */
+  keywordList: 'keywordList',
+  /** What the keyword watch reported and prompted in each tab (keywords/keyword-watch-state.ts). */
   keywordTabs: 'keywordTabs',
 } as const;

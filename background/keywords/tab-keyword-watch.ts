@@ -12,10 +12,10 @@ import {
   type KeywordMatcher,
 } from '../../shared/keyword-match';
 import { createSerialQueue } from '../serial-queue';
-import { deviceKeywords } from './device-keywords';
 import { recordKeywordAlert, type KeywordMatch } from './keyword-alerts';
 import { promptInTab } from './keyword-prompt-injection';
-import { forgetTab, readTabState, writeTabState } from './keyword-tab-state';
+import { copyKeywordList } from './keyword-watch-sync';
+import { forgetTab, readWatchState, writeTabs } from './keyword-watch-state';
 import { setTabListening } from './tab-listening';
 
 const MAX_URL = 2048;
@@ -64,13 +64,16 @@ async function check(
   url: string,
 ): Promise<{ recorded: boolean; prompt: boolean }> {
   const none = { recorded: false, prompt: false };
-  const keywords = await deviceKeywords();
+  // One read for the list and the tabs' records: this runs for every page a pupil opens.
+  const { keywords: copied, tabs } = await readWatchState();
+  // No copy yet (the browser has just started): read the list from its sources once.
+  const keywords = copied ?? (await copyKeywordList());
   if (keywords.length === 0) {
     // The list emptied while the worker slept: stop being woken for tabs.
     setTabListening(false);
     return none;
   }
-  const stored = await readTabState(tabId);
+  const stored = tabs[tabId];
   const state = stored?.url === url ? stored : { url, reported: [], prompted: false };
   const fresh: Omit<KeywordMatch, 'url'>[] = [];
   if (isWebPage(url)) {
@@ -81,18 +84,22 @@ async function check(
   }
   if (fresh.length === 0) {
     // The tab has moved on: what it held was about the address before.
-    if (stored && stored !== state) await forgetTab(tabId);
+    if (stored && stored !== state) {
+      delete tabs[tabId];
+      await writeTabs(tabs);
+    }
     return none;
   }
   let recorded = false;
   for (const match of fresh) {
     if (await recordKeywordAlert({ ...match, url: url.slice(0, MAX_URL) })) recorded = true;
   }
-  await writeTabState(tabId, {
+  tabs[tabId] = {
     url,
     reported: [...state.reported, ...fresh.map(({ keyword }) => keyword)],
     prompted: true,
-  });
+  };
+  await writeTabs(tabs);
   return { recorded, prompt: !state.prompted };
 }
 

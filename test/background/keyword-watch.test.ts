@@ -8,6 +8,7 @@ import { database } from '../../background/database';
 import { storeHubState } from '../../background/hub-link/hub-state';
 import { recordKeywordAlert, REPEAT_ALERT_MS } from '../../background/keywords/keyword-alerts';
 import {
+  removeRetiredWatch,
   RETIRED_WATCH_LIST_KEY,
   RETIRED_WATCH_SCRIPT,
   syncKeywordWatch,
@@ -222,6 +223,28 @@ describe('keeping the watch in step with the list', () => {
     expect(await tabRecords()).toBeUndefined();
   });
 
+  it('looks at each page with its own copy of the list, never reading the whole policy', async () => {
+    await useManaged({ keywords: ['grooming'] });
+    await syncKeywordWatch();
+    const policyReads = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const tab = await openTab('https://www.bbc.co.uk/');
+    await changes(tab, [{ url: 'https://www.bbc.co.uk/news' }, { title: 'BBC News' }]);
+    await change(tab, { url: 'https://www.google.com/search?q=grooming' });
+    expect(policyReads).not.toHaveBeenCalled();
+    expect(await alertsNow()).toEqual(['grooming search https://www.google.com/search?q=grooming']);
+  });
+
+  it('reads the list from its sources when there is no copy yet, as when the browser starts', async () => {
+    await useManaged({ keywords: ['grooming'] });
+    await fakeBrowser.storage.session.clear();
+    const tab = await openTab('https://www.google.com/');
+    await change(tab, { url: 'https://www.google.com/search?q=grooming' });
+    expect(await alertsNow()).toEqual(['grooming search https://www.google.com/search?q=grooming']);
+    expect(
+      (await fakeBrowser.storage.session.get(SESSION_KEYS.keywordList))[SESSION_KEYS.keywordList],
+    ).toEqual(['grooming']);
+  });
+
   it("takes the hub's keywords with the managed ones, while the school names that hub", async () => {
     await useManaged({ hubUrl: HUB, enrolmentToken: 'school-token-123' });
     await syncKeywordWatch();
@@ -253,7 +276,7 @@ describe('keeping the watch in step with the list', () => {
     );
     await fakeBrowser.storage.local.set({ [RETIRED_WATCH_LIST_KEY]: ['grooming'] });
     await useManaged({ keywords: ['grooming'] });
-    await syncKeywordWatch();
+    await removeRetiredWatch();
     expect(dnr.scripts.map((script) => script.id)).toEqual(['prompts', 'backstop-outside-allowed']);
     expect(await fakeBrowser.storage.local.get(RETIRED_WATCH_LIST_KEY)).toEqual({});
     // Nothing is registered for the watch again.
