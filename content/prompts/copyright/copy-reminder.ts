@@ -3,6 +3,7 @@
 // ahead untouched, and the card comes after. The prompts script takes the copied words inside
 // the copy event, leaving out copies from text boxes and editors (the pupil's own writing) and
 // from the prompts themselves (first-look.ts); counting them and the card are copy-remind.ts.
+import type { Look } from '../first-look';
 import type { PromptFeature } from '../prompt-feature';
 import { remindCopy } from './copy-remind';
 
@@ -11,15 +12,13 @@ export const copyReminder: PromptFeature = {
   start(_signal, context) {
     // One reminder at a time: a second long copy while it is up needs no second card.
     let open = false;
-    const remind = (copied: string) => {
-      if (open || !context.connected()) return;
+    // A copy goes ahead either way, so one seen while the module loaded is reminded the same.
+    const remind = (look: Look) => {
+      if (look.kind !== 'copy' || open || !context.connected()) return;
       open = true;
       const done = () => (open = false);
-      remindCopy(context, copied, done).catch(done);
+      remindCopy(context, look.copied, done).catch(done);
     };
-    return {
-      now: (look) => look.kind === 'copy' && remind(look.copied),
-      later: (look) => look.kind === 'copy' && remind(look.copied),
-    };
+    return { now: remind, later: remind };
   },
 };

@@ -2,15 +2,17 @@
 // (where "Save image as…" is), shows a short note that pictures belong to the person who made
 // them. Neither is blocked: the note comes after a drag ends (so it can't disturb the drag) and
 // as the menu opens. Once per page for each, so it doesn't nag.
+import type { Look } from '../first-look';
 import type { PromptFeature } from '../prompt-feature';
-
-type Moment = 'drag' | 'menu';
 
 export const imageReminder: PromptFeature = {
   name: 'copyright-image',
   start(_signal, context) {
-    const reminded = new Set<Moment>();
-    const once = (moment: Moment) => {
+    const reminded = new Set<'drag' | 'menu'>();
+    // A drag or a menu is never held, so one seen while the module loaded is reminded the same.
+    const once = (look: Look) => {
+      if (look.kind !== 'image') return;
+      const { moment } = look;
       if (reminded.has(moment) || !context.connected()) return;
       reminded.add(moment);
       void context
@@ -18,9 +20,6 @@ export const imageReminder: PromptFeature = {
         .catch(() => undefined);
       void context.show('copyright-image', {}, { placement: 'corner' }).catch(() => undefined);
     };
-    return {
-      now: (look) => look.kind === 'image' && once(look.moment),
-      later: (look) => look.kind === 'image' && once(look.moment),
-    };
+    return { now: once, later: once };
   },
 };
